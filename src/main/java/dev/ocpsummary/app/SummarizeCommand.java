@@ -1,0 +1,94 @@
+package dev.ocpsummary.app;
+
+import dev.ocpsummary.config.ClusterSettings;
+import dev.ocpsummary.config.RunRequest;
+import dev.ocpsummary.config.Settings;
+import dev.ocpsummary.config.SettingsLoader;
+import dev.ocpsummary.exec.DailySummaryJob;
+import dev.ocpsummary.exec.RunResult;
+import dev.ocpsummary.summary.RunIdentity;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code summarize}: the job. Replaces the daily summary of one source and window. */
+final class SummarizeCommand implements Command {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SummarizeCommand.class);
+
+  static final Set<String> OPTIONS =
+      Set.of("source", "start", "end", "input", "config", "master", "cluster-id", "cluster-alias", "org");
+
+  @Override
+  public String name() {
+    return "summarize";
+  }
+
+  @Override
+  public String usage() {
+    return """
+        summarize --source UUID --start DATE --end DATE [--input URI] [--config FILE] [--master URL]
+                  [--cluster-id ID] [--cluster-alias NAME] [--org ORG]
+          Replaces the daily summary rows of one source (provider UUID) for the days START..END
+          (inclusive, YYYY-MM-DD) in PostgreSQL, in one transaction.
+          --input    root of the Parquet layout (path, file:// or s3a://); default: input.root of the config
+          --config   a HOCON file layered over the defaults (see conf/application.conf)
+          --master   Spark master when spark-submit did not set one (default local[*])
+        """;
+  }
+
+  @Override
+  public int run(String[] args, Map<String, String> environment, PrintStream out) {
+    CommandLine cl = CommandLine.parse(name(), args, OPTIONS, Set.of());
+    RunRequest request = new RunRequest(cl.required("source"), cl.requiredDate("start"), cl.requiredDate("end"));
+    Settings settings = withOptions(SettingsLoader.load(cl.value("config").map(Path::of), environment), cl);
+    LOG.info("Effective settings: {}", settings);
+    try (LocalDatabase database = LocalDatabase.open(settings.database())) {
+      SparkSession spark = SparkSessions.getOrCreate(settings, cl.value("master"));
+      RunResult result = new DailySummaryJob(spark, settings, database.database()).run(request, identity(settings, request));
+      out.printf(
+          "summarized %s: %d rows written %s from %d input rows in %d ms (run %s)%n",
+          request,
+          result.outputRows(),
+          result.rowsByDataSource(),
+          result.inputRows(),
+          result.phaseMillis().values().stream().mapToLong(Long::longValue).sum(),
+          result.runId());
+      return 0;
+    }
+  }
+
+  /** Applies the options that override config keys. */
+  static Settings withOptions(Settings settings, CommandLine cl) {
+    Settings result = settings;
+    if (cl.value("input").isPresent() || cl.value("org").isPresent()) {
+      result =
+          result.withInput(
+              new dev.ocpsummary.config.InputSettings(
+                  cl.value("input").orElse(settings.input().root()),
+                  settings.input().layout(),
+                  cl.value("org").orElse(settings.input().org())));
+    }
+    return result.withCluster(
+        new ClusterSettings(
+            cl.value("cluster-id").orElse(settings.cluster().id()),
+            cl.value("cluster-alias").orElse(settings.cluster().alias())));
+  }
+
+  static RunIdentity identity(Settings settings, RunRequest request) {
+    return new RunIdentity(
+        request.sourceUuid(),
+        nonEmpty(settings.cluster().id()),
+        nonEmpty(settings.cluster().alias()),
+        settings.summary().reportPeriodId());
+  }
+
+  private static Optional<String> nonEmpty(String value) {
+    return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
+  }
+}

@@ -1,0 +1,332 @@
+package dev.ocpsummary.sink;
+
+import dev.ocpsummary.summary.SummaryColumns;
+import dev.ocpsummary.summary.SummaryColumns.OutputColumn;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.apache.spark.sql.Row;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Replaces one source's rows of a date window in {@code reporting_ocpusagelineitem_daily_summary}.
+ *
+ * <p>{@link #replaceWindow} deletes the window's rows of the source and streams the new rows in
+ * with {@code COPY}, in one transaction: readers see either the old rows or the new ones, never a
+ * mix, and rows are never held in memory beyond one buffer of about 1 MB. Two writers of the same
+ * source (in the same schema) are serialised by a transaction-scoped advisory lock; writers of
+ * different sources run side by side. Rows that Koku's cloud steps gave a non-zero {@code
+ * infrastructure_raw_cost} are kept, as Koku keeps them.
+ *
+ * <p>The monthly partitions the window touches are created first, if missing, in their own short
+ * transaction: creating a partition locks the whole table against readers, and holding that lock
+ * for the length of a large copy would stall every query of the table. A failed write can therefore
+ * leave an empty partition behind, which is harmless.
+ *
+ * <p>Any failure, whether a rejected row, an exception thrown by the row iterator, or a database
+ * error, rolls the transaction back, so the window's previous rows stay as they were, and is
+ * rethrown as a {@link SinkException} with a one-line message.
+ */
+public final class SummaryWriter {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SummaryWriter.class);
+
+  /** The summary table, unqualified. */
+  public static final String TABLE = "reporting_ocpusagelineitem_daily_summary";
+
+  /** Characters buffered before they are sent to the server: about 1 MB of mostly ASCII CSV. */
+  static final int BUFFER_CHARS = 1 << 20;
+
+  private static final DateTimeFormatter PARTITION_SUFFIX = DateTimeFormatter.ofPattern("yyyy_MM");
+  private static final int USAGE_START = columnIndex(SummaryColumns.USAGE_START);
+  private static final int SOURCE_UUID = columnIndex(SummaryColumns.SOURCE_UUID);
+
+  private final SummaryDatabase database;
+
+  public SummaryWriter(SummaryDatabase database) {
+    this.database = Objects.requireNonNull(database, "database");
+  }
+
+  /**
+   * Replaces the rows of {@code sourceUuid} with {@code usage_start} in [{@code start}, {@code
+   * endInclusive}] by {@code rows}, which carry the columns of {@link SummaryColumns#ALL} in that
+   * order. Every row must belong to that source and window and hold finite numbers only.
+   *
+   * @return the number of rows copied
+   * @throws SinkException if the arguments are invalid, a row is rejected, the iterator fails or the
+   *     database fails; the window's previous rows are then unchanged
+   */
+  public long replaceWindow(String sourceUuid, LocalDate start, LocalDate endInclusive, Iterator<Row> rows) {
+    Objects.requireNonNull(start, "start");
+    Objects.requireNonNull(endInclusive, "endInclusive");
+    Objects.requireNonNull(rows, "rows");
+    UUID source = parseSource(sourceUuid);
+    if (endInclusive.isBefore(start)) {
+      throw new SinkException("the window " + start + ".." + endInclusive + " ends before it starts");
+    }
+    String failure =
+        "cannot replace the summary of source " + source + " for " + start + ".." + endInclusive
+            + " (its previous rows are unchanged): ";
+    long began = System.nanoTime();
+    try (Connection connection = database.connect()) {
+      try {
+        ensureMonthlyPartitions(connection, start, endInclusive);
+        connection.setAutoCommit(false);
+        lockSource(connection, source);
+        int deleted = deleteWindow(connection, source, start, endInclusive);
+        long copied = copyRows(connection, source, start, endInclusive, rows);
+        connection.commit();
+        LOG.info(
+            "Replaced the summary of source {} for {}..{}: {} rows deleted, {} rows copied in {} ms",
+            source, start, endInclusive, deleted, copied, (System.nanoTime() - began) / 1_000_000);
+        return copied;
+      } catch (Exception e) {
+        rollback(connection, e);
+        throw new SinkException(failure + SinkException.describe(e), e);
+      } catch (Error e) {
+        rollback(connection, e);
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new SinkException(
+          "the summary of source " + source + " was written but its connection did not close: "
+              + SinkException.describe(e), e);
+    }
+  }
+
+  /** The name of the monthly partition that holds the given day. */
+  static String partitionName(LocalDate day) {
+    return TABLE + "_" + PARTITION_SUFFIX.format(day);
+  }
+
+  /** The text whose hash is the advisory lock key of a source's writes to a schema. */
+  static String sourceLockKey(String schema, UUID source) {
+    return "ocp-daily-summary:" + schema + ":" + source;
+  }
+
+  private void ensureMonthlyPartitions(Connection connection, LocalDate start, LocalDate end) throws SQLException {
+    List<YearMonth> missing = new ArrayList<>();
+    for (YearMonth month = YearMonth.from(start); !month.isAfter(YearMonth.from(end)); month = month.plusMonths(1)) {
+      if (!exists(connection, month)) {
+        missing.add(month);
+      }
+    }
+    if (missing.isEmpty()) {
+      return;
+    }
+    connection.setAutoCommit(false);
+    // Writers of other sources may create the same partition at the same time; CREATE ... IF NOT
+    // EXISTS is not safe against that race, so partition creation in a schema is serialised.
+    advisoryLock(connection, "ocp-daily-summary:" + database.schema() + ":partitions");
+    try (Statement statement = connection.createStatement()) {
+      for (YearMonth month : missing) {
+        if (exists(connection, month)) {
+          continue;
+        }
+        statement.execute(
+            "CREATE TABLE " + database.qualified(partitionName(month.atDay(1)))
+                + " PARTITION OF " + database.qualified(TABLE)
+                + " FOR VALUES FROM ('" + month.atDay(1) + "') TO ('" + month.plusMonths(1).atDay(1) + "')");
+        LOG.info("Created partition {}", partitionName(month.atDay(1)));
+      }
+    }
+    connection.commit();
+  }
+
+  private boolean exists(Connection connection, YearMonth month) throws SQLException {
+    try (PreparedStatement check = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+      check.setString(1, database.qualified(partitionName(month.atDay(1))));
+      try (ResultSet result = check.executeQuery()) {
+        result.next();
+        return result.getBoolean(1);
+      }
+    }
+  }
+
+  private void lockSource(Connection connection, UUID source) throws SQLException {
+    String key = sourceLockKey(database.schema(), source);
+    try (PreparedStatement tryLock =
+        connection.prepareStatement("SELECT pg_try_advisory_xact_lock(hashtextextended(?, 0))")) {
+      tryLock.setString(1, key);
+      try (ResultSet result = tryLock.executeQuery()) {
+        result.next();
+        if (result.getBoolean(1)) {
+          return;
+        }
+      }
+    }
+    long waitStarted = System.nanoTime();
+    LOG.info("Another run is writing source {}; waiting for it to finish", source);
+    advisoryLock(connection, key);
+    LOG.info("Waited {} ms for the other run of source {}", (System.nanoTime() - waitStarted) / 1_000_000, source);
+  }
+
+  private static void advisoryLock(Connection connection, String key) throws SQLException {
+    try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")) {
+      lock.setString(1, key);
+      lock.execute();
+    }
+  }
+
+  private int deleteWindow(Connection connection, UUID source, LocalDate start, LocalDate end) throws SQLException {
+    try (PreparedStatement delete =
+        connection.prepareStatement(
+            "DELETE FROM " + database.qualified(TABLE)
+                + " WHERE source_uuid = ? AND usage_start BETWEEN ? AND ?"
+                + " AND (infrastructure_raw_cost IS NULL OR infrastructure_raw_cost = 0)")) {
+      delete.setObject(1, source);
+      delete.setObject(2, start);
+      delete.setObject(3, end);
+      return delete.executeUpdate();
+    }
+  }
+
+  private long copyRows(Connection connection, UUID source, LocalDate start, LocalDate end, Iterator<Row> rows)
+      throws SQLException {
+    String sql =
+        "COPY " + database.qualified(TABLE) + " (" + SummaryColumns.nameList() + ") FROM STDIN (FORMAT csv)";
+    CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+    try {
+      CsvRowEncoder encoder = new CsvRowEncoder();
+      StringBuilder buffer = new StringBuilder(BUFFER_CHARS + BUFFER_CHARS / 8);
+      long read = 0;
+      for (Row row = nextRow(rows, read); row != null; row = nextRow(rows, read)) {
+        read++;
+        try {
+          checkBelongs(row, source, start, end);
+          encoder.append(row, buffer);
+        } catch (SinkException e) {
+          throw new SinkException("row " + read + ": " + e.getMessage(), e);
+        }
+        if (buffer.length() >= BUFFER_CHARS) {
+          send(copy, buffer);
+        }
+      }
+      send(copy, buffer);
+      long copied = copy.endCopy();
+      if (copied != read) {
+        throw new SQLException("the server copied " + copied + " rows of the " + read + " sent");
+      }
+      return copied;
+    } catch (Throwable e) {
+      cancel(copy, e);
+      throw e;
+    }
+  }
+
+  /** The next row, or null at the end; a failure of the iterator itself is told apart from a bad row. */
+  private static Row nextRow(Iterator<Row> rows, long read) {
+    Row row;
+    try {
+      if (!rows.hasNext()) {
+        return null;
+      }
+      row = rows.next();
+    } catch (Exception e) { // also the checked exceptions Spark's Scala code throws undeclared
+      throw new SinkException("reading the rows failed after " + read + " rows: " + SinkException.describe(e), e);
+    }
+    if (row == null) {
+      throw new SinkException("row " + (read + 1) + " is null");
+    }
+    return row;
+  }
+
+  private static void checkBelongs(Row row, UUID source, LocalDate start, LocalDate end) {
+    if (row.length() != SummaryColumns.ALL.size()) {
+      return; // the encoder rejects it with the widths
+    }
+    Object day = row.get(USAGE_START);
+    LocalDate usageStart =
+        day instanceof LocalDate local ? local : day instanceof java.sql.Date sql ? sql.toLocalDate() : null;
+    if (usageStart == null) {
+      if (day == null) {
+        throw new SinkException("usage_start is NULL");
+      }
+      return; // the encoder rejects the type
+    }
+    if (usageStart.isBefore(start) || usageStart.isAfter(end)) {
+      throw new SinkException("usage_start " + usageStart + " is outside the window " + start + ".." + end);
+    }
+    Object rowSource = row.get(SOURCE_UUID);
+    if (!sameSource(rowSource, source)) {
+      throw new SinkException("source_uuid " + rowSource + " is not the run's source " + source);
+    }
+  }
+
+  private static boolean sameSource(Object value, UUID source) {
+    if (value instanceof UUID uuid) {
+      return uuid.equals(source);
+    }
+    if (value instanceof String text) {
+      if (text.equals(source.toString())) {
+        return true;
+      }
+      try {
+        return UUID.fromString(text.strip()).equals(source);
+      } catch (IllegalArgumentException e) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private static void send(CopyIn copy, StringBuilder buffer) throws SQLException {
+    if (buffer.length() == 0) {
+      return;
+    }
+    byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
+    copy.writeToCopy(bytes, 0, bytes.length);
+    buffer.setLength(0);
+  }
+
+  private static void cancel(CopyIn copy, Throwable failure) {
+    try {
+      if (copy.isActive()) {
+        copy.cancelCopy();
+      }
+    } catch (SQLException e) {
+      failure.addSuppressed(e);
+    }
+  }
+
+  private static void rollback(Connection connection, Throwable failure) {
+    try {
+      if (!connection.getAutoCommit()) {
+        connection.rollback();
+      }
+    } catch (SQLException e) {
+      failure.addSuppressed(e);
+    }
+  }
+
+  private static UUID parseSource(String sourceUuid) {
+    try {
+      return UUID.fromString(Objects.requireNonNull(sourceUuid, "sourceUuid").strip());
+    } catch (IllegalArgumentException e) {
+      throw new SinkException("the source '" + sourceUuid + "' is not a UUID", e);
+    }
+  }
+
+  private static int columnIndex(String name) {
+    List<String> names = SummaryColumns.ALL.stream().map(OutputColumn::name).toList();
+    int index = names.indexOf(name);
+    if (index < 0) {
+      throw new IllegalStateException("SummaryColumns.ALL has no column " + name);
+    }
+    return index;
+  }
+}

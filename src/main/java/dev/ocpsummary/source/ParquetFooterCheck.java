@@ -1,0 +1,108 @@
+package dev.ocpsummary.source;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.LogicalTypeAnnotation.TimeUnit;
+import org.apache.parquet.schema.LogicalTypeAnnotation.TimestampLogicalTypeAnnotation;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Type;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * Reads the footer of every input file before Spark scans it, so that a file that is not Parquet,
+ * lacks a required column, or stores a column with another type fails the run with a message naming
+ * the file and the column, instead of reading as NULLs or failing deep inside a task. Footers also
+ * give the row count without a scan.
+ */
+final class ParquetFooterCheck {
+
+  private final Configuration hadoopConf;
+
+  ParquetFooterCheck(Configuration hadoopConf) {
+    this.hadoopConf = hadoopConf;
+  }
+
+  /** Checks one file against the report's columns and returns its row count. */
+  long check(Path file, ReportType report) {
+    ParquetMetadata footer = readFooter(file);
+    MessageType schema = footer.getFileMetaData().getSchema();
+    for (ReportType.ReadColumn column : report.columns()) {
+      Optional<Type> found = field(schema, column.name());
+      if (found.isEmpty()) {
+        if (column.required()) {
+          throw new InputException(
+              "file " + file + " lacks required column '" + column.name() + "' of the " + report.folder() + " report");
+        }
+        continue;
+      }
+      String problem = typeProblem(found.get(), column.type());
+      if (problem != null) {
+        throw new InputException("file " + file + ": column '" + column.name() + "' " + problem);
+      }
+    }
+    return footer.getBlocks().stream().mapToLong(BlockMetaData::getRowCount).sum();
+  }
+
+  private ParquetMetadata readFooter(Path file) {
+    try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(file, hadoopConf))) {
+      return reader.getFooter();
+    } catch (IOException | RuntimeException e) {
+      throw new InputException("file " + file + " is not a readable Parquet file: " + firstLine(e), e);
+    }
+  }
+
+  private static Optional<Type> field(MessageType schema, String name) {
+    return schema.containsField(name) ? Optional.of(schema.getType(name)) : Optional.empty();
+  }
+
+  /** Null when the Parquet type can be read as {@code expected}, else why not. */
+  private static String typeProblem(Type type, DataType expected) {
+    if (!type.isPrimitive() || type.isRepetition(Type.Repetition.REPEATED)) {
+      return "is a nested or repeated field, expected " + expected.simpleString();
+    }
+    PrimitiveType primitive = type.asPrimitiveType();
+    PrimitiveTypeName physical = primitive.getPrimitiveTypeName();
+    LogicalTypeAnnotation logical = primitive.getLogicalTypeAnnotation();
+    String actual = physical + (logical == null ? "" : " (" + logical + ")");
+    if (expected.equals(DataTypes.DoubleType)) {
+      return physical == PrimitiveTypeName.DOUBLE && logical == null
+          ? null
+          : "has type " + actual + ", expected DOUBLE";
+    }
+    if (expected.equals(DataTypes.StringType)) {
+      return physical == PrimitiveTypeName.BINARY
+              && logical instanceof LogicalTypeAnnotation.StringLogicalTypeAnnotation
+          ? null
+          : "has type " + actual + ", expected a UTF-8 string";
+    }
+    if (expected.equals(DataTypes.TimestampNTZType)) {
+      if (physical == PrimitiveTypeName.INT64 && logical instanceof TimestampLogicalTypeAnnotation ts) {
+        if (ts.getUnit() == TimeUnit.NANOS) {
+          return "has nanosecond timestamps, expected milli- or microseconds";
+        }
+        return ts.isAdjustedToUTC()
+            ? "is a UTC-adjusted timestamp, expected a naive UTC timestamp (isAdjustedToUTC=false) as Koku writes"
+            : null;
+      }
+      return "has type " + actual + ", expected TIMESTAMP(MILLIS|MICROS, isAdjustedToUTC=false)";
+    }
+    throw new IllegalArgumentException("no footer rule for " + expected);
+  }
+
+  private static String firstLine(Throwable e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    List<String> lines = message.lines().toList();
+    return lines.isEmpty() ? message : lines.get(0);
+  }
+}

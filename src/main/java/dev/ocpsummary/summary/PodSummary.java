@@ -1,0 +1,157 @@
+package dev.ocpsummary.summary;
+
+import static dev.ocpsummary.source.InputColumns.INTERVAL_START;
+import static dev.ocpsummary.source.InputColumns.NAMESPACE_LABELS;
+import static dev.ocpsummary.source.InputColumns.NODE_LABELS;
+import static dev.ocpsummary.source.InputColumns.POD_EFFECTIVE_USAGE_CPU_CORE_SECONDS;
+import static dev.ocpsummary.source.InputColumns.POD_EFFECTIVE_USAGE_MEMORY_BYTE_SECONDS;
+import static dev.ocpsummary.source.InputColumns.POD_LIMIT_CPU_CORE_SECONDS;
+import static dev.ocpsummary.source.InputColumns.POD_LIMIT_MEMORY_BYTE_SECONDS;
+import static dev.ocpsummary.source.InputColumns.POD_REQUEST_CPU_CORE_SECONDS;
+import static dev.ocpsummary.source.InputColumns.POD_REQUEST_MEMORY_BYTE_SECONDS;
+import static dev.ocpsummary.source.InputColumns.POD_USAGE_CPU_CORE_SECONDS;
+import static dev.ocpsummary.source.InputColumns.POD_USAGE_MEMORY_BYTE_SECONDS;
+import static dev.ocpsummary.summary.SummaryColumns.*;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.sum;
+
+import dev.ocpsummary.source.InputColumns;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * The Pod rows of the daily summary (specs/aggregation.md C, DESIGN decisions 2 and 3), as pure
+ * Dataset transformations.
+ *
+ * <ul>
+ *   <li>Rows with a NULL or empty node give no Pod row, but their capacity still counts (C.7).
+ *   <li>Each hourly pod row takes the node and namespace labels of the same hour; labels merge with
+ *       precedence pod &gt; namespace &gt; node, restricted to the enabled keys, and the canonical
+ *       JSON of the merged set is part of the grouping key. A label change in the middle of a day
+ *       therefore splits the day's rows, and no row is ever counted twice.
+ *   <li>Effective usage is the sum over hours of max(usage, request), taking Koku's precomputed
+ *       column when present.
+ *   <li>Group key: (day, namespace, node, labels); measures in core-hours and GiB-hours.
+ * </ul>
+ */
+public final class PodSummary {
+
+  private static final String NODE_LABEL_MAP = "node_label_map";
+  private static final String NAMESPACE_LABEL_MAP = "namespace_label_map";
+
+  /** Pod rows in {@link SummaryColumns#ALL} order. */
+  public static Dataset<Row> summarize(SummaryInputs inputs, LabelRules labels, RunIdentity identity) {
+    Dataset<Row> hourly = withUsageDay(inputs.podUsage());
+    Dataset<Row> nodeCapacity = NodeCapacity.perNodeAndDay(hourly);
+    Dataset<Row> clusterCapacity = NodeCapacity.perDay(nodeCapacity);
+
+    Dataset<Row> podRows =
+        hourly
+            .transform(PodSummary::scheduledOnNode)
+            .transform(rows -> withMergedPodLabels(rows, inputs, labels))
+            .transform(PodSummary::aggregatePerDay);
+
+    Dataset<Row> summarized =
+        CostCategories.withCostCategory(podRows, inputs.costCategoryPatterns())
+            .join(nodeCapacity, new String[] {USAGE_START, NODE}, "left")
+            .join(clusterCapacity, new String[] {USAGE_START}, "left")
+            .withColumn(NODE_CAPACITY_CPU_CORE_HOURS, Units.secondsToHours(col(NodeCapacity.CPU_CORE_SECONDS)))
+            .withColumn(
+                NODE_CAPACITY_MEMORY_GIGABYTE_HOURS,
+                Units.byteSecondsToGibHours(col(NodeCapacity.MEMORY_BYTE_SECONDS)))
+            .withColumn(
+                CLUSTER_CAPACITY_CPU_CORE_HOURS,
+                Units.secondsToHours(col(NodeCapacity.CLUSTER_CPU_CORE_SECONDS)))
+            .withColumn(
+                CLUSTER_CAPACITY_MEMORY_GIGABYTE_HOURS,
+                Units.byteSecondsToGibHours(col(NodeCapacity.CLUSTER_MEMORY_BYTE_SECONDS)));
+
+    return SummaryColumns.conformToOutput(
+        withRowConstants(summarized, identity, DATA_SOURCE_POD).withColumn(ALL_LABELS, col(POD_LABELS)));
+  }
+
+  /** Adds usage_start, the UTC day of interval_start. */
+  public static Dataset<Row> withUsageDay(Dataset<Row> hourly) {
+    return hourly.withColumn(USAGE_START, functions.to_date(col(INTERVAL_START)));
+  }
+
+  /** Drops rows whose node is NULL or empty (unscheduled pods have no Pod row). */
+  public static Dataset<Row> scheduledOnNode(Dataset<Row> hourly) {
+    return hourly.where(col(InputColumns.NODE).isNotNull().and(col(InputColumns.NODE).notEqual("")));
+  }
+
+  /** Adds pod_labels: node, namespace and pod labels of the same hour, merged and canonical. */
+  static Dataset<Row> withMergedPodLabels(Dataset<Row> hourly, SummaryInputs inputs, LabelRules labels) {
+    Dataset<Row> nodeLabels =
+        hourlyLabelMaps(inputs.nodeLabels(), InputColumns.NODE, NODE_LABELS, labels, NODE_LABEL_MAP);
+    Dataset<Row> namespaceLabels =
+        hourlyLabelMaps(
+            inputs.namespaceLabels(), InputColumns.NAMESPACE, NAMESPACE_LABELS, labels, NAMESPACE_LABEL_MAP);
+    Column merged =
+        LabelRules.merge(
+            col(NODE_LABEL_MAP), col(NAMESPACE_LABEL_MAP), labels.enabledLabels(col(InputColumns.POD_LABELS)));
+    return hourly
+        .join(nodeLabels, new String[] {INTERVAL_START, InputColumns.NODE}, "left")
+        .join(namespaceLabels, new String[] {INTERVAL_START, InputColumns.NAMESPACE}, "left")
+        .withColumn(POD_LABELS, LabelRules.canonicalJson(merged))
+        .drop(NODE_LABEL_MAP, NAMESPACE_LABEL_MAP);
+  }
+
+  /**
+   * One label map per (hour, key). Should a report hold two rows for the same key and hour, the
+   * larger JSON text wins, so the choice is deterministic and pod rows never fan out.
+   */
+  static Dataset<Row> hourlyLabelMaps(
+      Dataset<Row> labelRows, String keyColumn, String labelColumn, LabelRules labels, String alias) {
+    return labelRows
+        .groupBy(col(INTERVAL_START), col(keyColumn))
+        .agg(max(labelColumn).as(labelColumn))
+        .select(col(INTERVAL_START), col(keyColumn), labels.enabledLabels(col(labelColumn)).as(alias));
+  }
+
+  /** Groups hourly pod rows by (day, namespace, node, pod_labels) into core-hours and GiB-hours. */
+  static Dataset<Row> aggregatePerDay(Dataset<Row> labelled) {
+    Column effectiveCpu =
+        coalesce(
+            col(POD_EFFECTIVE_USAGE_CPU_CORE_SECONDS),
+            Units.greatestOrNull(col(POD_USAGE_CPU_CORE_SECONDS), col(POD_REQUEST_CPU_CORE_SECONDS)));
+    Column effectiveMemory =
+        coalesce(
+            col(POD_EFFECTIVE_USAGE_MEMORY_BYTE_SECONDS),
+            Units.greatestOrNull(col(POD_USAGE_MEMORY_BYTE_SECONDS), col(POD_REQUEST_MEMORY_BYTE_SECONDS)));
+    return labelled
+        .groupBy(col(USAGE_START), col(NAMESPACE), col(NODE), col(POD_LABELS))
+        .agg(
+            Units.secondsToHours(sum(POD_USAGE_CPU_CORE_SECONDS)).as(POD_USAGE_CPU_CORE_HOURS),
+            Units.secondsToHours(sum(POD_REQUEST_CPU_CORE_SECONDS)).as(POD_REQUEST_CPU_CORE_HOURS),
+            Units.secondsToHours(sum(effectiveCpu)).as(POD_EFFECTIVE_USAGE_CPU_CORE_HOURS),
+            Units.secondsToHours(sum(POD_LIMIT_CPU_CORE_SECONDS)).as(POD_LIMIT_CPU_CORE_HOURS),
+            Units.byteSecondsToGibHours(sum(POD_USAGE_MEMORY_BYTE_SECONDS)).as(POD_USAGE_MEMORY_GIGABYTE_HOURS),
+            Units.byteSecondsToGibHours(sum(POD_REQUEST_MEMORY_BYTE_SECONDS))
+                .as(POD_REQUEST_MEMORY_GIGABYTE_HOURS),
+            Units.byteSecondsToGibHours(sum(effectiveMemory)).as(POD_EFFECTIVE_USAGE_MEMORY_GIGABYTE_HOURS),
+            Units.byteSecondsToGibHours(sum(POD_LIMIT_MEMORY_BYTE_SECONDS)).as(POD_LIMIT_MEMORY_GIGABYTE_HOURS),
+            max(InputColumns.RESOURCE_ID).as(RESOURCE_ID),
+            max(InputColumns.NODE_CAPACITY_CPU_CORES).as(NODE_CAPACITY_CPU_CORES),
+            Units.bytesToGib(max(InputColumns.NODE_CAPACITY_MEMORY_BYTES)).as(NODE_CAPACITY_MEMORY_GIGABYTES));
+  }
+
+  /** Adds the columns every row of a kind carries: identity, data_source, usage_end, zero infrastructure cost. */
+  static Dataset<Row> withRowConstants(Dataset<Row> rows, RunIdentity identity, String dataSource) {
+    return rows.withColumn(SOURCE_UUID, lit(identity.sourceUuid()))
+        .withColumn(CLUSTER_ID, lit(identity.clusterId().orElse(null)).cast(DataTypes.StringType))
+        .withColumn(CLUSTER_ALIAS, lit(identity.clusterAlias().orElse(null)).cast(DataTypes.StringType))
+        .withColumn(REPORT_PERIOD_ID, lit(identity.reportPeriodId().orElse(null)).cast(DataTypes.IntegerType))
+        .withColumn(DATA_SOURCE, lit(dataSource))
+        .withColumn(USAGE_END, col(USAGE_START))
+        .withColumn(INFRASTRUCTURE_USAGE_COST, lit(ZERO_INFRASTRUCTURE_COST));
+  }
+
+  private PodSummary() {}
+}

@@ -1,0 +1,12 @@
+package dev.ocpsummary.summary;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The hourly rows one summary is computed from, already restricted to the run's source and window:
+ * pod usage, node label rows and namespace label rows (the label sets may be empty), and the cost
+ * category patterns (pattern, cost_category_id).
+ */
+public record SummaryInputs(
+    Dataset<Row> podUsage, Dataset<Row> nodeLabels, Dataset<Row> namespaceLabels, Dataset<Row> costCategoryPatterns) {}

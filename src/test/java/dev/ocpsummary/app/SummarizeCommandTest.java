@@ -1,0 +1,294 @@
+package dev.ocpsummary.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ocpsummary.config.DatabaseSettings;
+import dev.ocpsummary.config.InputLayout;
+import dev.ocpsummary.config.InputSettings;
+import dev.ocpsummary.datagen.KokuLayoutWriter;
+import dev.ocpsummary.datagen.PodUsageRow;
+import dev.ocpsummary.source.ReportType;
+import dev.ocpsummary.source.UsageReader;
+import dev.ocpsummary.testing.PostgresFixture;
+import dev.ocpsummary.testing.Scenario01;
+import dev.ocpsummary.testing.SparkFixture;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code summarize} end to end: Parquet in Koku's layout on disk, real Spark, real PostgreSQL, through
+ * the same entry point spark-submit calls. Each test gets its own schema.
+ */
+class SummarizeCommandTest {
+
+  private static final String SOURCE = "11111111-1111-1111-1111-111111111111";
+  private static final String OTHER_SOURCE = "22222222-2222-2222-2222-222222222222";
+  private static final String TABLE = "reporting_ocpusagelineitem_daily_summary";
+
+  private final SparkSession spark = SparkFixture.spark();
+  @TempDir Path input;
+  private DatabaseSettings database;
+  private InputSettings inputSettings;
+
+  @BeforeEach
+  void freshSchema() {
+    database = PostgresFixture.freshSchema(SummarizeCommandTest.class);
+    inputSettings = new InputSettings(input.toUri().toString(), InputLayout.KOKU, "org1234567");
+  }
+
+  @Test
+  void scenario01IsWrittenWithKokusValues() {
+    write(ReportType.POD_USAGE, SOURCE, Scenario01.podRows());
+
+    Result result = summarize(SOURCE, "2025-10-01", "2025-10-01", "--cluster-id", "test-cluster-001");
+
+    assertEquals(0, result.code(), result.err());
+    List<Map<String, Object>> rows = PostgresFixture.rows(database, "SELECT * FROM " + TABLE);
+    assertEquals(1, rows.size());
+    Map<String, Object> row = rows.get(0);
+    assertNumeric("172.8", row.get("pod_usage_cpu_core_hours"));
+    assertNumeric("288", row.get("pod_request_cpu_core_hours"));
+    assertNumeric("288", row.get("pod_effective_usage_cpu_core_hours"));
+    assertNumeric("576", row.get("pod_limit_cpu_core_hours"));
+    assertNumeric("460.8", row.get("pod_usage_memory_gigabyte_hours"));
+    assertNumeric("576", row.get("pod_request_memory_gigabyte_hours"));
+    assertNumeric("576", row.get("pod_effective_usage_memory_gigabyte_hours"));
+    assertNumeric("1152", row.get("pod_limit_memory_gigabyte_hours"));
+    assertNumeric("4", row.get("node_capacity_cpu_cores"));
+    assertNumeric("96", row.get("node_capacity_cpu_core_hours"));
+    assertNumeric("16", row.get("node_capacity_memory_gigabytes"));
+    assertNumeric("384", row.get("node_capacity_memory_gigabyte_hours"));
+    assertNumeric("96", row.get("cluster_capacity_cpu_core_hours"));
+    assertNumeric("384", row.get("cluster_capacity_memory_gigabyte_hours"));
+    assertEquals("Pod", row.get("data_source"));
+    assertEquals(LocalDate.of(2025, 10, 1), row.get("usage_start"));
+    assertEquals(LocalDate.of(2025, 10, 1), row.get("usage_end"));
+    assertEquals("test-cluster-001", row.get("cluster_id"));
+    assertEquals(java.util.UUID.fromString(SOURCE), row.get("source_uuid"));
+    assertEquals("{}", row.get("pod_labels"));
+    assertEquals("{}", row.get("all_labels"));
+    assertEquals("{\"cpu\": 0.000000000, \"memory\": 0.000000000, \"storage\": 0.000000000}", row.get("infrastructure_usage_cost"));
+    assertEquals(null, row.get("persistentvolumeclaim"));
+
+    Map<String, Object> run = PostgresFixture.rows(database, "SELECT * FROM summary_runs").get(0);
+    assertEquals("succeeded", run.get("status"));
+    assertEquals(24L, run.get("input_rows"));
+    assertEquals(1L, run.get("output_rows"));
+  }
+
+  @Test
+  void rerunReplacesItsWindowAndLeavesOtherDaysAndSourcesAlone() {
+    write(ReportType.POD_USAGE, SOURCE, days(SOURCE, 1, 3));
+    write(ReportType.POD_USAGE, OTHER_SOURCE, days(OTHER_SOURCE, 1, 3));
+    assertEquals(0, summarize(SOURCE, "2025-10-01", "2025-10-03").code());
+    assertEquals(0, summarize(OTHER_SOURCE, "2025-10-01", "2025-10-03").code());
+    List<Map<String, Object>> before = snapshot();
+
+    // the same window again: the same rows, no duplicates
+    assertEquals(0, summarize(SOURCE, "2025-10-01", "2025-10-03").code());
+    assertEquals(before, snapshot());
+
+    // day 2 only, after its input changed: day 2 of SOURCE changes, nothing else does
+    write(ReportType.POD_USAGE, SOURCE, doubled(days(SOURCE, 1, 3)));
+    assertEquals(0, summarize(SOURCE, "2025-10-02", "2025-10-02").code());
+    List<Map<String, Object>> after = snapshot();
+    assertEquals(before.size(), after.size());
+    for (int i = 0; i < before.size(); i++) {
+      Map<String, Object> was = before.get(i);
+      Map<String, Object> now = after.get(i);
+      boolean changed = SOURCE.equals(now.get("source").toString()) && LocalDate.of(2025, 10, 2).equals(now.get("usage_start"));
+      BigDecimal expected = ((BigDecimal) was.get("pod_usage_cpu_core_hours")).multiply(BigDecimal.valueOf(changed ? 2 : 1));
+      assertEquals(0, expected.compareTo((BigDecimal) now.get("pod_usage_cpu_core_hours")), now.toString());
+    }
+    assertEquals(4L, PostgresFixture.value(database, "SELECT count(*) FROM summary_runs WHERE status = 'succeeded'"));
+  }
+
+  @Test
+  void aMissingInputFolderFailsNamingTheFolder() {
+    Result result = summarize(SOURCE, "2025-10-01", "2025-10-01");
+
+    assertEquals(1, result.code());
+    String folder = UsageReader.monthFolder(inputSettings, ReportType.POD_USAGE, SOURCE, YearMonth.of(2025, 10));
+    assertOneErrorLine(result, "folder " + folder + " does not exist");
+    assertNothingWritten("no pod_usage data");
+  }
+
+  @Test
+  void aFileLackingARequiredColumnFailsNamingFileAndColumn() throws Exception {
+    write(ReportType.POD_USAGE, SOURCE, Scenario01.podRows());
+    Path folder = monthFolder(SOURCE);
+    Path good = parquetFile(folder);
+    // a second file without pod_request_cpu_core_seconds
+    Path scratch = input.resolve("scratch");
+    spark.createDataFrame(Scenario01.podRows(), ReportType.POD_USAGE.schema())
+        .drop("pod_request_cpu_core_seconds")
+        .coalesce(1)
+        .write()
+        .parquet(scratch.toUri().toString());
+    Path bad = folder.resolve("pod_usage.2025-10-01.1.0_0.parquet");
+    Files.copy(parquetFile(scratch), bad);
+
+    Result result = summarize(SOURCE, "2025-10-01", "2025-10-01");
+
+    assertEquals(1, result.code());
+    assertTrue(Files.exists(good));
+    assertOneErrorLine(result, "lacks required column 'pod_request_cpu_core_seconds'");
+    assertTrue(result.lastErrorLine().contains(bad.getFileName().toString()), result.lastErrorLine());
+    assertNothingWritten("pod_request_cpu_core_seconds");
+  }
+
+  @Test
+  void aFileThatIsNotParquetFailsNamingTheFile() throws Exception {
+    write(ReportType.POD_USAGE, SOURCE, Scenario01.podRows());
+    Path notParquet = monthFolder(SOURCE).resolve("pod_usage.2025-10-01.1.0_0.parquet");
+    Files.writeString(notParquet, "report_period_start,interval_start\n2025-10-01,2025-10-01\n");
+
+    Result result = summarize(SOURCE, "2025-10-01", "2025-10-01");
+
+    assertEquals(1, result.code());
+    assertOneErrorLine(result, "is not a readable Parquet file");
+    assertTrue(result.lastErrorLine().contains(notParquet.getFileName().toString()), result.lastErrorLine());
+    assertNothingWritten("not a readable Parquet file");
+  }
+
+  @Test
+  void aBadRunLeavesThePreviousRowsOfItsWindow() throws Exception {
+    write(ReportType.POD_USAGE, SOURCE, Scenario01.podRows());
+    assertEquals(0, summarize(SOURCE, "2025-10-01", "2025-10-01").code());
+    List<Map<String, Object>> before = snapshot();
+    Files.writeString(monthFolder(SOURCE).resolve("zz-truncated.parquet"), "PAR1");
+
+    assertEquals(1, summarize(SOURCE, "2025-10-01", "2025-10-01").code());
+
+    assertEquals(before, snapshot());
+  }
+
+  @Test
+  void commandLineErrorsExitWithTwo() {
+    assertEquals(2, run("summarize", "--source", SOURCE, "--start", "2025-10-01").code());
+    Result badDate = run("summarize", "--source", SOURCE, "--start", "2025-13-01", "--end", "2025-10-01");
+    assertEquals(2, badDate.code());
+    assertTrue(badDate.err().contains("--start '2025-13-01' is not a date"), badDate.err());
+    assertEquals(2, run("summarize", "--sauce", SOURCE).code());
+    assertEquals(2, run("frobnicate").code());
+    Result help = run("summarize", "--help");
+    assertEquals(0, help.code());
+    assertTrue(help.out().contains("--source UUID"), help.out());
+    Result inverted = run("summarize", "--source", SOURCE, "--start", "2025-10-02", "--end", "2025-10-01");
+    assertEquals(1, inverted.code());
+    assertTrue(inverted.lastErrorLine().contains("--end 2025-10-01 is before --start 2025-10-02"), inverted.err());
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  /** One pod per source on node n1 for days first..last of October 2025, 0.25 cores every hour, with labels. */
+  private static List<Row> days(String source, int first, int last) {
+    List<Row> rows = new ArrayList<>();
+    for (int day = first; day <= last; day++) {
+      for (int h = 0; h < 24; h++) {
+        rows.add(
+            PodUsageRow.at(LocalDate.of(2025, 10, day).atTime(h, 0))
+                .pod("ns-" + source.charAt(0), "p")
+                .node("n1", "i-1")
+                .cpu(0.25, 0.5, 1, 3600)
+                .memoryGib(0.5, 1, 2, 3600)
+                .nodeCapacity(8, 32)
+                .labels("{\"app\": \"a\"}")
+                .build());
+      }
+    }
+    return rows;
+  }
+
+  /** Every row twice: doubles every pod measure of every day. */
+  private static List<Row> doubled(List<Row> rows) {
+    List<Row> twice = new ArrayList<>(rows);
+    twice.addAll(rows);
+    return twice;
+  }
+
+  private void write(ReportType report, String source, List<Row> rows) {
+    new KokuLayoutWriter(spark, inputSettings).write(report, source, rows);
+  }
+
+  private Path monthFolder(String source) {
+    return Path.of(java.net.URI.create(UsageReader.monthFolder(inputSettings, ReportType.POD_USAGE, source, YearMonth.of(2025, 10))));
+  }
+
+  private static Path parquetFile(Path folder) throws Exception {
+    try (var files = Files.list(folder)) {
+      return files.filter(p -> p.getFileName().toString().endsWith(".parquet")).findFirst().orElseThrow();
+    }
+  }
+
+  private List<Map<String, Object>> snapshot() {
+    return PostgresFixture.rows(
+        database,
+        "SELECT source_uuid AS source, usage_start, namespace, node, pod_labels, pod_usage_cpu_core_hours, "
+            + "pod_request_cpu_core_hours, cluster_capacity_cpu_core_hours FROM " + TABLE
+            + " ORDER BY source_uuid, usage_start, namespace, node");
+  }
+
+  private void assertNothingWritten(String errorPart) {
+    assertEquals(0L, PostgresFixture.value(database, "SELECT count(*) FROM " + TABLE));
+    Map<String, Object> run = PostgresFixture.rows(database, "SELECT status, error_text FROM summary_runs").get(0);
+    assertEquals("failed", run.get("status"));
+    assertTrue(String.valueOf(run.get("error_text")).contains(errorPart), String.valueOf(run.get("error_text")));
+  }
+
+  private static void assertOneErrorLine(Result result, String expectedPart) {
+    String line = result.lastErrorLine();
+    assertTrue(line.startsWith("ocp-summary summarize: error: "), result.err());
+    assertTrue(line.contains(expectedPart), line);
+  }
+
+  private static void assertNumeric(String expected, Object actual) {
+    assertEquals(0, new BigDecimal(expected).compareTo((BigDecimal) actual), "expected " + expected + ", was " + actual);
+  }
+
+  private Result summarize(String source, String start, String end, String... more) {
+    List<String> args = new ArrayList<>(List.of("summarize", "--source", source, "--start", start, "--end", end, "--input", inputSettings.root()));
+    args.addAll(List.of(more));
+    return run(args.toArray(String[]::new));
+  }
+
+  private Result run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    Map<String, String> environment =
+        Map.of(
+            "POSTGRES_URL", database.jdbcUrl(),
+            "POSTGRES_USER", database.user(),
+            "POSTGRES_SCHEMA", database.schema(),
+            "OCP_SUMMARY_HOME", input.resolve("home").toString());
+    int code =
+        OcpSummary.run(
+            args,
+            environment,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  record Result(int code, String out, String err) {
+    String lastErrorLine() {
+      List<String> lines = err.lines().toList();
+      return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package dev.ocpsummary.testing;
+
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The one SparkSession of a test JVM: {@code local[2]}, UI off, two shuffle partitions, UTC, adaptive
+ * execution on as in production. Started on first use (about 3 s) and shared by every test class.
+ */
+public final class SparkFixture {
+
+  private static SparkSession session;
+
+  private SparkFixture() {}
+
+  public static synchronized SparkSession spark() {
+    if (session == null) {
+      session =
+          SparkSession.builder()
+              .master("local[2]")
+              .appName("ocp-daily-summary-tests")
+              .config("spark.ui.enabled", "false")
+              .config("spark.sql.shuffle.partitions", "2")
+              .config("spark.sql.session.timeZone", "UTC")
+              .config("spark.sql.adaptive.enabled", "true")
+              .config("spark.driver.host", "127.0.0.1")
+              .config("spark.driver.bindAddress", "127.0.0.1")
+              .getOrCreate();
+    }
+    return session;
+  }
+}
