@@ -68,7 +68,8 @@ public final class DailySummaryJob {
       long written;
       spark.sparkContext().setJobGroup("summarize", "summarize and write " + request, false);
       try {
-        CountingIterator rows = new CountingIterator(summary.toLocalIterator(), dataSourceIndex());
+        CountingIterator rows =
+            clock.time("aggregate_and_write", () -> new CountingIterator(summary.toLocalIterator(), SummaryColumns.indexOf(SummaryColumns.DATA_SOURCE)));
         written =
             clock.time(
                 "aggregate_and_write",
@@ -93,19 +94,21 @@ public final class DailySummaryJob {
   private ReadInputs readInputs(RunRequest request) {
     UsageReader reader = new UsageReader(spark, settings.input());
     ReportInput pods = reader.read(ReportType.POD_USAGE, request);
+    ReportInput storage = reader.read(ReportType.STORAGE_USAGE, request);
     ReportInput nodeLabels = reader.read(ReportType.NODE_LABELS, request);
     ReportInput namespaceLabels = reader.read(ReportType.NAMESPACE_LABELS, request);
     List<CostCategoryPattern> patterns =
         KokuReferenceTables.costCategoryPatterns(database).orElse(settings.summary().costCategories());
     SummaryInputs inputs =
         new SummaryInputs(
-            pods.rows(), nodeLabels.rows(), namespaceLabels.rows(), CostCategories.asDataset(spark, patterns));
-    return new ReadInputs(inputs, pods.fileRows() + nodeLabels.fileRows() + namespaceLabels.fileRows());
+            pods.rows(),
+            storage.rows(),
+            nodeLabels.rows(),
+            namespaceLabels.rows(),
+            CostCategories.asDataset(spark, patterns));
+    return new ReadInputs(
+        inputs, pods.fileRows() + storage.fileRows() + nodeLabels.fileRows() + namespaceLabels.fileRows());
   }
 
-  private static int dataSourceIndex() {
-    List<String> names = SummaryColumns.ALL.stream().map(SummaryColumns.OutputColumn::name).toList();
-    return names.indexOf(SummaryColumns.DATA_SOURCE);
-  }
 
 }

@@ -1,6 +1,8 @@
 package dev.ocpsummary.sink;
 
+import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.slf4j.Logger;
@@ -33,6 +35,13 @@ public final class LocalPostgres implements AutoCloseable {
   /** The database the summary schema is created in. */
   public static final String DATABASE = "postgres";
 
+  /**
+   * zonky unpacks the binaries once per resolver and JVM and, once a resolver is cached, ignores the
+   * working directory given later; a resolver of our own keeps these binaries under pg-runtime even
+   * when other code in the JVM (tests) started an embedded server with the default resolver first.
+   */
+  private static final PgBinaryResolver BUNDLED_BINARIES = DefaultPostgresBinaryResolver.INSTANCE::getPgBinary;
+
   private final EmbeddedPostgres server;
   private final Path dataDir;
 
@@ -49,6 +58,9 @@ public final class LocalPostgres implements AutoCloseable {
    * @throws SinkException if the server does not start
    */
   public static LocalPostgres start(Path dataDir, int port) {
+    if (dataDir == null) {
+      throw new SinkException("the embedded PostgreSQL needs a data directory, and none is configured");
+    }
     Path data = dataDir.toAbsolutePath().normalize();
     Path runtime = (data.getParent() != null ? data.getParent() : data).resolve("pg-runtime");
     long started = System.nanoTime();
@@ -57,6 +69,7 @@ public final class LocalPostgres implements AutoCloseable {
             .setDataDirectory(data)
             .setCleanDataDirectory(false)
             .setOverrideWorkingDirectory(runtime.toFile())
+            .setPgBinaryResolver(BUNDLED_BINARIES)
             .setServerConfig("listen_addresses", "127.0.0.1")
             // Local, regenerable data: durability is traded for write speed.
             .setServerConfig("fsync", "off")

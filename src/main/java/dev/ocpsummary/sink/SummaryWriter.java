@@ -1,7 +1,6 @@
 package dev.ocpsummary.sink;
 
 import dev.ocpsummary.summary.SummaryColumns;
-import dev.ocpsummary.summary.SummaryColumns.OutputColumn;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -52,8 +51,8 @@ public final class SummaryWriter {
   static final int BUFFER_CHARS = 1 << 20;
 
   private static final DateTimeFormatter PARTITION_SUFFIX = DateTimeFormatter.ofPattern("yyyy_MM");
-  private static final int USAGE_START = columnIndex(SummaryColumns.USAGE_START);
-  private static final int SOURCE_UUID = columnIndex(SummaryColumns.SOURCE_UUID);
+  private static final int USAGE_START = SummaryColumns.indexOf(SummaryColumns.USAGE_START);
+  private static final int SOURCE_UUID = SummaryColumns.indexOf(SummaryColumns.SOURCE_UUID);
 
   private final SummaryDatabase database;
 
@@ -319,14 +318,5 @@ public final class SummaryWriter {
     } catch (IllegalArgumentException e) {
       throw new SinkException("the source '" + sourceUuid + "' is not a UUID", e);
     }
-  }
-
-  private static int columnIndex(String name) {
-    List<String> names = SummaryColumns.ALL.stream().map(OutputColumn::name).toList();
-    int index = names.indexOf(name);
-    if (index < 0) {
-      throw new IllegalStateException("SummaryColumns.ALL has no column " + name);
-    }
-    return index;
   }
 }

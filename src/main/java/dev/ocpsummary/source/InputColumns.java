@@ -29,6 +29,18 @@ public final class InputColumns {
   public static final String NODE_CAPACITY_MEMORY_BYTES = "node_capacity_memory_bytes";
   public static final String NODE_CAPACITY_MEMORY_BYTE_SECONDS = "node_capacity_memory_byte_seconds";
 
+  public static final String PERSISTENTVOLUMECLAIM = "persistentvolumeclaim";
+  public static final String PERSISTENTVOLUME = "persistentvolume";
+  public static final String STORAGECLASS = "storageclass";
+  public static final String CSI_DRIVER = "csi_driver";
+  public static final String CSI_VOLUME_HANDLE = "csi_volume_handle";
+  public static final String PVC_CAPACITY_BYTES = "persistentvolumeclaim_capacity_bytes";
+  public static final String PVC_CAPACITY_BYTE_SECONDS = "persistentvolumeclaim_capacity_byte_seconds";
+  public static final String VOLUME_REQUEST_STORAGE_BYTE_SECONDS = "volume_request_storage_byte_seconds";
+  public static final String PVC_USAGE_BYTE_SECONDS = "persistentvolumeclaim_usage_byte_seconds";
+  public static final String PERSISTENTVOLUME_LABELS = "persistentvolume_labels";
+  public static final String PERSISTENTVOLUMECLAIM_LABELS = "persistentvolumeclaim_labels";
+
   public static final String NODE_LABELS = "node_labels";
   public static final String NAMESPACE_LABELS = "namespace_labels";
 

@@ -10,7 +10,7 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * The OCP report types the summary reads, with the folder name Koku gives each and the explicit
- * schema it is read with. Only the columns the summary uses are read; a required column missing from
+ * schema it is read with. Pod usage is required; storage usage and the label reports are optional. Only the columns the summary uses are read; a required column missing from
  * a file is an error, an optional one reads as NULL.
  */
 public enum ReportType {
@@ -37,6 +37,23 @@ public enum ReportType {
           required(NODE_CAPACITY_MEMORY_BYTES, DataTypes.DoubleType),
           required(NODE_CAPACITY_MEMORY_BYTE_SECONDS, DataTypes.DoubleType),
           required(POD_LABELS, DataTypes.StringType))),
+  STORAGE_USAGE(
+      "storage_usage",
+      false,
+      List.of(
+          required(INTERVAL_START, DataTypes.TimestampNTZType),
+          required(NAMESPACE, DataTypes.StringType),
+          required(POD, DataTypes.StringType),
+          required(PERSISTENTVOLUMECLAIM, DataTypes.StringType),
+          required(PERSISTENTVOLUME, DataTypes.StringType),
+          required(STORAGECLASS, DataTypes.StringType),
+          optional(CSI_VOLUME_HANDLE, DataTypes.StringType),
+          required(PVC_CAPACITY_BYTES, DataTypes.DoubleType),
+          required(PVC_CAPACITY_BYTE_SECONDS, DataTypes.DoubleType),
+          required(VOLUME_REQUEST_STORAGE_BYTE_SECONDS, DataTypes.DoubleType),
+          required(PVC_USAGE_BYTE_SECONDS, DataTypes.DoubleType),
+          required(PERSISTENTVOLUME_LABELS, DataTypes.StringType),
+          required(PERSISTENTVOLUMECLAIM_LABELS, DataTypes.StringType))),
   NODE_LABELS(
       "node_labels",
       false,

@@ -134,6 +134,16 @@ public final class SummaryColumns {
           col(INFRASTRUCTURE_USAGE_COST, DataTypes.StringType, Kind.JSONB),
           col(COST_CATEGORY_ID, DataTypes.IntegerType, Kind.INTEGER));
 
+  /** The position of a column in {@link #ALL} (and in every summary row). */
+  public static int indexOf(String name) {
+    for (int i = 0; i < ALL.size(); i++) {
+      if (ALL.get(i).name().equals(name)) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("not a summary column: " + name);
+  }
+
   /** The column names of {@link #ALL}, comma-separated, for SQL statements. */
   public static String nameList() {
     return ALL.stream().map(OutputColumn::name).collect(Collectors.joining(", "));

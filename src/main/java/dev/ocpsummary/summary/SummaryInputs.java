@@ -5,8 +5,12 @@ import org.apache.spark.sql.Row;
 
 /**
  * The hourly rows one summary is computed from, already restricted to the run's source and window:
- * pod usage, node label rows and namespace label rows (the label sets may be empty), and the cost
- * category patterns (pattern, cost_category_id).
+ * pod usage, storage usage, node label rows and namespace label rows (all but pod usage may be
+ * empty), and the cost category patterns (pattern, cost_category_id).
  */
 public record SummaryInputs(
-    Dataset<Row> podUsage, Dataset<Row> nodeLabels, Dataset<Row> namespaceLabels, Dataset<Row> costCategoryPatterns) {}
+    Dataset<Row> podUsage,
+    Dataset<Row> storageUsage,
+    Dataset<Row> nodeLabels,
+    Dataset<Row> namespaceLabels,
+    Dataset<Row> costCategoryPatterns) {}

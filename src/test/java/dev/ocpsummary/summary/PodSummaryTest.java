@@ -256,6 +256,7 @@ class PodSummaryTest {
     SummaryInputs inputs =
         new SummaryInputs(
             spark.createDataFrame(pods, ReportType.POD_USAGE.schema()),
+            spark.createDataFrame(List.of(), ReportType.STORAGE_USAGE.schema()),
             spark.createDataFrame(nodeLabels, ReportType.NODE_LABELS.schema()),
             spark.createDataFrame(namespaceLabels, ReportType.NAMESPACE_LABELS.schema()),
             CostCategories.asDataset(spark, patterns));
