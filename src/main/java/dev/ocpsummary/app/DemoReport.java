@@ -13,7 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What the demo reads back from PostgreSQL after its run: rows per data_source, the sums of the pod
+ * What the demo reads back from PostgreSQL after its run: rows per kind (Pod, Storage, and the
+ * unallocated rows, which Koku files under data_source Pod without pod labels), the sums of the pod
  * measures over Pod rows, and the cluster capacity of each day.
  */
 record DemoReport(Map<String, Long> rowsByDataSource, Map<String, Double> podTotals, Map<Date, double[]> clusterCapacity) {
@@ -24,7 +25,9 @@ record DemoReport(Map<String, Long> rowsByDataSource, Map<String, Double> podTot
     try (Connection connection = database.connect()) {
       Map<String, Long> rows = new LinkedHashMap<>();
       try (PreparedStatement q =
-          connection.prepareStatement("SELECT data_source, count(*) FROM " + table + window + " GROUP BY 1 ORDER BY 1")) {
+          connection.prepareStatement(
+              "SELECT CASE WHEN data_source = 'Pod' AND pod_labels IS NULL THEN '" + SummaryColumns.ROW_KIND_UNALLOCATED
+                  + "' ELSE data_source END, count(*) FROM " + table + window + " GROUP BY 1 ORDER BY 1")) {
         bind(q, request);
         try (ResultSet r = q.executeQuery()) {
           while (r.next()) {
@@ -37,7 +40,7 @@ record DemoReport(Map<String, Long> rowsByDataSource, Map<String, Double> podTot
       try (PreparedStatement q =
           connection.prepareStatement(
               "SELECT " + sums + " FROM " + table + window
-                  + " AND data_source = 'Pod' AND namespace NOT IN ('Platform unallocated', 'Worker unallocated')")) {
+                  + " AND data_source = 'Pod' AND pod_labels IS NOT NULL")) {
         bind(q, request);
         try (ResultSet r = q.executeQuery()) {
           r.next();

@@ -3,18 +3,17 @@ package dev.ocpsummary.exec;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
+import dev.ocpsummary.summary.SummaryColumns;
 import org.apache.spark.sql.Row;
 
-/** Passes rows through while counting them by the value of one column (the data_source). */
+/** Passes summary rows through while counting them by {@link SummaryColumns#rowKind}. */
 final class CountingIterator implements Iterator<Row> {
 
   private final Iterator<Row> rows;
-  private final int keyIndex;
   private final Map<String, Long> counts = new TreeMap<>();
 
-  CountingIterator(Iterator<Row> rows, int keyIndex) {
+  CountingIterator(Iterator<Row> rows) {
     this.rows = rows;
-    this.keyIndex = keyIndex;
   }
 
   @Override
@@ -25,7 +24,7 @@ final class CountingIterator implements Iterator<Row> {
   @Override
   public Row next() {
     Row row = rows.next();
-    counts.merge(String.valueOf(row.get(keyIndex)), 1L, Long::sum);
+    counts.merge(SummaryColumns.rowKind(row), 1L, Long::sum);
     return row;
   }
 

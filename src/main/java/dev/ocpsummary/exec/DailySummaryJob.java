@@ -15,7 +15,6 @@ import dev.ocpsummary.summary.CostCategories;
 import dev.ocpsummary.summary.DailySummary;
 import dev.ocpsummary.summary.LabelRules;
 import dev.ocpsummary.summary.RunIdentity;
-import dev.ocpsummary.summary.SummaryColumns;
 import dev.ocpsummary.summary.SummaryInputs;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +68,7 @@ public final class DailySummaryJob {
       spark.sparkContext().setJobGroup("summarize", "summarize and write " + request, false);
       try {
         CountingIterator rows =
-            clock.time("aggregate_and_write", () -> new CountingIterator(summary.toLocalIterator(), SummaryColumns.indexOf(SummaryColumns.DATA_SOURCE)));
+            clock.time("aggregate_and_write", () -> new CountingIterator(summary.toLocalIterator()));
         written =
             clock.time(
                 "aggregate_and_write",

@@ -1,8 +1,6 @@
 package dev.ocpsummary.summary;
 
 import static dev.ocpsummary.source.InputColumns.INTERVAL_START;
-import static dev.ocpsummary.source.InputColumns.NAMESPACE_LABELS;
-import static dev.ocpsummary.source.InputColumns.NODE_LABELS;
 import static dev.ocpsummary.source.InputColumns.POD_EFFECTIVE_USAGE_CPU_CORE_SECONDS;
 import static dev.ocpsummary.source.InputColumns.POD_EFFECTIVE_USAGE_MEMORY_BYTE_SECONDS;
 import static dev.ocpsummary.source.InputColumns.POD_LIMIT_CPU_CORE_SECONDS;
@@ -41,9 +39,6 @@ import org.apache.spark.sql.types.DataTypes;
  * </ul>
  */
 public final class PodSummary {
-
-  private static final String NODE_LABEL_MAP = "node_label_map";
-  private static final String NAMESPACE_LABEL_MAP = "namespace_label_map";
 
   /** Pod rows in {@link SummaryColumns#ALL} order. */
   public static Dataset<Row> summarize(SummaryInputs inputs, LabelRules labels, RunIdentity identity) {
@@ -88,31 +83,19 @@ public final class PodSummary {
 
   /** Adds pod_labels: node, namespace and pod labels of the same hour, merged and canonical. */
   static Dataset<Row> withMergedPodLabels(Dataset<Row> hourly, SummaryInputs inputs, LabelRules labels) {
-    Dataset<Row> nodeLabels =
-        hourlyLabelMaps(inputs.nodeLabels(), InputColumns.NODE, NODE_LABELS, labels, NODE_LABEL_MAP);
-    Dataset<Row> namespaceLabels =
-        hourlyLabelMaps(
-            inputs.namespaceLabels(), InputColumns.NAMESPACE, NAMESPACE_LABELS, labels, NAMESPACE_LABEL_MAP);
     Column merged =
         LabelRules.merge(
-            col(NODE_LABEL_MAP), col(NAMESPACE_LABEL_MAP), labels.enabledLabels(col(InputColumns.POD_LABELS)));
+            col(HourlyLabels.NODE_LABEL_MAP),
+            col(HourlyLabels.NAMESPACE_LABEL_MAP),
+            labels.enabledLabels(col(InputColumns.POD_LABELS)));
     return hourly
-        .join(nodeLabels, new String[] {INTERVAL_START, InputColumns.NODE}, "left")
-        .join(namespaceLabels, new String[] {INTERVAL_START, InputColumns.NAMESPACE}, "left")
+        .join(HourlyLabels.ofNodes(inputs.nodeLabels(), labels), new String[] {INTERVAL_START, InputColumns.NODE}, "left")
+        .join(
+            HourlyLabels.ofNamespaces(inputs.namespaceLabels(), labels),
+            new String[] {INTERVAL_START, InputColumns.NAMESPACE},
+            "left")
         .withColumn(POD_LABELS, LabelRules.canonicalJson(merged))
-        .drop(NODE_LABEL_MAP, NAMESPACE_LABEL_MAP);
-  }
-
-  /**
-   * One label map per (hour, key). Should a report hold two rows for the same key and hour, the
-   * larger JSON text wins, so the choice is deterministic and pod rows never fan out.
-   */
-  static Dataset<Row> hourlyLabelMaps(
-      Dataset<Row> labelRows, String keyColumn, String labelColumn, LabelRules labels, String alias) {
-    return labelRows
-        .groupBy(col(INTERVAL_START), col(keyColumn))
-        .agg(max(labelColumn).as(labelColumn))
-        .select(col(INTERVAL_START), col(keyColumn), labels.enabledLabels(col(labelColumn)).as(alias));
+        .drop(HourlyLabels.NODE_LABEL_MAP, HourlyLabels.NAMESPACE_LABEL_MAP);
   }
 
   /** Groups hourly pod rows by (day, namespace, node, pod_labels) into core-hours and GiB-hours. */

@@ -78,6 +78,12 @@ public final class SummaryColumns {
 
   public static final String DATA_SOURCE_STORAGE = "Storage";
 
+  /**
+   * The kind of a summary row as reports count them: its data_source, except that unallocated
+   * capacity rows (data_source Pod, but no pod_labels) count as {@value #ROW_KIND_UNALLOCATED}.
+   */
+  public static final String ROW_KIND_UNALLOCATED = "Unallocated";
+
   /** Koku's infrastructure_usage_cost for Pod and Storage rows (the cost model fills it later). */
   public static final String ZERO_INFRASTRUCTURE_COST =
       "{\"cpu\": 0.000000000, \"memory\": 0.000000000, \"storage\": 0.000000000}";
@@ -134,6 +140,9 @@ public final class SummaryColumns {
           col(INFRASTRUCTURE_USAGE_COST, DataTypes.StringType, Kind.JSONB),
           col(COST_CATEGORY_ID, DataTypes.IntegerType, Kind.INTEGER));
 
+  private static final int DATA_SOURCE_INDEX = indexOf(DATA_SOURCE);
+  private static final int POD_LABELS_INDEX = indexOf(POD_LABELS);
+
   /** The position of a column in {@link #ALL} (and in every summary row). */
   public static int indexOf(String name) {
     for (int i = 0; i < ALL.size(); i++) {
@@ -142,6 +151,12 @@ public final class SummaryColumns {
       }
     }
     throw new IllegalArgumentException("not a summary column: " + name);
+  }
+
+  /** {@code Pod}, {@code Storage} or {@value #ROW_KIND_UNALLOCATED} for a row in {@link #ALL} order. */
+  public static String rowKind(Row row) {
+    String dataSource = row.getString(DATA_SOURCE_INDEX);
+    return DATA_SOURCE_POD.equals(dataSource) && row.isNullAt(POD_LABELS_INDEX) ? ROW_KIND_UNALLOCATED : dataSource;
   }
 
   /** The column names of {@link #ALL}, comma-separated, for SQL statements. */

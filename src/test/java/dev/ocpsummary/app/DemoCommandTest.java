@@ -34,6 +34,8 @@ class DemoCommandTest {
     String first = run(environment, 0, "demo");
     assertTrue(first.contains("written now"), first);
     assertTrue(first.contains("Pod rows: 8"), first);
+    // one per node and day: the master's Platform unallocated, the two workers' Worker unallocated
+    assertTrue(first.contains("Unallocated rows: 6"), first);
     // six pods x two days x 24 hours x 0.25 cores
     assertTrue(first.contains("pod_usage_cpu_core_hours                           72.000  [72.000]"), first);
     assertTrue(first.contains("cluster capacity 2025-10-01: 480.000 core-hours, 1920.000 GiB-hours"), first);
@@ -43,7 +45,7 @@ class DemoCommandTest {
     String second = run(environment, 0, "demo");
     assertTrue(second.contains("reused"), second);
     assertTrue(second.contains("Pod rows: 8"), second);
-    assertEquals(8L, PostgresFixture.value(database, "SELECT count(*) FROM reporting_ocpusagelineitem_daily_summary"));
+    assertEquals(14L, PostgresFixture.value(database, "SELECT count(*) FROM reporting_ocpusagelineitem_daily_summary"));
 
     assertTrue(Files.isDirectory(home.resolve("input")));
     String clean = run(environment, 0, "demo", "--clean");

@@ -58,7 +58,7 @@ class SummarizeCommandTest {
     Result result = summarize(SOURCE, "2025-10-01", "2025-10-01", "--cluster-id", "test-cluster-001");
 
     assertEquals(0, result.code(), result.err());
-    List<Map<String, Object>> rows = PostgresFixture.rows(database, "SELECT * FROM " + TABLE);
+    List<Map<String, Object>> rows = PostgresFixture.rows(database, "SELECT * FROM " + TABLE + " WHERE pod_labels IS NOT NULL");
     assertEquals(1, rows.size());
     Map<String, Object> row = rows.get(0);
     assertNumeric("172.8", row.get("pod_usage_cpu_core_hours"));
@@ -85,10 +85,26 @@ class SummarizeCommandTest {
     assertEquals("{\"cpu\": 0.000000000, \"memory\": 0.000000000, \"storage\": 0.000000000}", row.get("infrastructure_usage_cost"));
     assertEquals(null, row.get("persistentvolumeclaim"));
 
+    // the node's unallocated row: capacity minus the Pod row (negative: the scenario claims 86400 s
+    // per hour); no node-label rows, so no known role and a NULL namespace
+    Map<String, Object> unallocated =
+        PostgresFixture.rows(database, "SELECT * FROM " + TABLE + " WHERE pod_labels IS NULL").get(0);
+    assertEquals("Pod", unallocated.get("data_source"));
+    assertEquals(null, unallocated.get("namespace"));
+    assertEquals(Scenario01.NODE, unallocated.get("node"));
+    assertNumeric("-76.8", unallocated.get("pod_usage_cpu_core_hours"));
+    assertNumeric("-192", unallocated.get("pod_request_cpu_core_hours"));
+    assertNumeric("-192", unallocated.get("pod_effective_usage_cpu_core_hours"));
+    assertNumeric("-76.8", unallocated.get("pod_usage_memory_gigabyte_hours"));
+    assertNumeric("-192", unallocated.get("pod_effective_usage_memory_gigabyte_hours"));
+    assertEquals(null, unallocated.get("pod_limit_cpu_core_hours"));
+    assertEquals("{}", unallocated.get("all_labels"));
+    assertEquals(null, unallocated.get("infrastructure_usage_cost"));
+
     Map<String, Object> run = PostgresFixture.rows(database, "SELECT * FROM summary_runs").get(0);
     assertEquals("succeeded", run.get("status"));
     assertEquals(24L, run.get("input_rows"));
-    assertEquals(1L, run.get("output_rows"));
+    assertEquals(2L, run.get("output_rows"));
   }
 
   @Test
@@ -241,7 +257,7 @@ class SummarizeCommandTest {
         database,
         "SELECT source_uuid AS source, usage_start, namespace, node, pod_labels, pod_usage_cpu_core_hours, "
             + "pod_request_cpu_core_hours, cluster_capacity_cpu_core_hours FROM " + TABLE
-            + " ORDER BY source_uuid, usage_start, namespace, node");
+            + " WHERE pod_labels IS NOT NULL ORDER BY source_uuid, usage_start, namespace, node");
   }
 
   private void assertNothingWritten(String errorPart) {
@@ -257,8 +273,11 @@ class SummarizeCommandTest {
     assertTrue(line.contains(expectedPart), line);
   }
 
+  /** numeric(33,15) holds the double result rounded; closed-form values match within 1e-9 relative. */
   private static void assertNumeric(String expected, Object actual) {
-    assertEquals(0, new BigDecimal(expected).compareTo((BigDecimal) actual), "expected " + expected + ", was " + actual);
+    double want = Double.parseDouble(expected);
+    double was = ((BigDecimal) actual).doubleValue();
+    assertTrue(Math.abs(was - want) <= 1e-9 * Math.max(1, Math.abs(want)), "expected " + expected + ", was " + actual);
   }
 
   private Result summarize(String source, String start, String end, String... more) {

@@ -260,7 +260,7 @@ class PodSummaryTest {
             spark.createDataFrame(nodeLabels, ReportType.NODE_LABELS.schema()),
             spark.createDataFrame(namespaceLabels, ReportType.NAMESPACE_LABELS.schema()),
             CostCategories.asDataset(spark, patterns));
-    List<Row> rows = new ArrayList<>(DailySummary.build(inputs, labels, RunIdentity.ofSource(SOURCE)).collectAsList());
+    List<Row> rows = new ArrayList<>(PodSummary.summarize(inputs, labels, RunIdentity.ofSource(SOURCE)).collectAsList());
     rows.sort(
         Comparator.comparing((Row r) -> r.<java.sql.Date>getAs(SummaryColumns.USAGE_START))
             .thenComparing(r -> r.<String>getAs(SummaryColumns.NAMESPACE))

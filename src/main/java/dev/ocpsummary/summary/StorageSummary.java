@@ -1,0 +1,167 @@
+package dev.ocpsummary.summary;
+
+import static dev.ocpsummary.source.InputColumns.CSI_VOLUME_HANDLE;
+import static dev.ocpsummary.source.InputColumns.INTERVAL_START;
+import static dev.ocpsummary.source.InputColumns.PERSISTENTVOLUMECLAIM_LABELS;
+import static dev.ocpsummary.source.InputColumns.PERSISTENTVOLUME_LABELS;
+import static dev.ocpsummary.source.InputColumns.POD;
+import static dev.ocpsummary.source.InputColumns.PVC_CAPACITY_BYTES;
+import static dev.ocpsummary.source.InputColumns.PVC_CAPACITY_BYTE_SECONDS;
+import static dev.ocpsummary.source.InputColumns.PVC_USAGE_BYTE_SECONDS;
+import static dev.ocpsummary.source.InputColumns.VOLUME_REQUEST_STORAGE_BYTE_SECONDS;
+import static dev.ocpsummary.summary.SummaryColumns.*;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.sum;
+
+import dev.ocpsummary.source.InputColumns;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+
+/**
+ * The Storage rows of the daily summary (specs/aggregation.md D, DESIGN decisions 2 to 4), as pure
+ * Dataset transformations.
+ *
+ * <ul>
+ *   <li>A volume's node is learnt through the pods that mount it: storage rows meet the scheduled pod
+ *       rows of the same day, namespace and pod (the storage report's own node column is not used).
+ *       A pod that ran on two nodes that day gives the volume a row on each.
+ *   <li>{@code node_count} is the number of distinct nodes per (day, PV) over all its claims; request
+ *       and usage are divided by {@code coalesce(node_count, 1)}, capacity is not. A claim whose pod
+ *       had no usage that day keeps NULL node and resource_id and is divided by 1.
+ *   <li>Volume labels merge node &lt; namespace &lt; PV &lt; PVC labels of the same hour (PVC wins),
+ *       restricted to the enabled keys; their canonical JSON is a grouping key.
+ *   <li>GiB-months divide by 86400 × the number of days in the month of the row's day.
+ *   <li>Empty strings in the dimension columns (claim-less volumes have no namespace, pod or claim) are
+ *       written as NULL, as Koku's table holds them.
+ * </ul>
+ */
+public final class StorageSummary {
+
+  static final String NODE_COUNT = "node_count";
+  private static final double SECONDS_PER_DAY = 86400.0;
+
+  /** Storage rows in {@link SummaryColumns#ALL} order; empty when there is no storage input. */
+  public static Dataset<Row> summarize(SummaryInputs inputs, LabelRules labels, RunIdentity identity) {
+    Dataset<Row> storage = PodSummary.withUsageDay(inputs.storageUsage());
+    Dataset<Row> volumeNodes = volumeNodes(storage, inputs.podUsage());
+    Dataset<Row> nodeCount =
+        volumeNodes
+            .groupBy(col(USAGE_START), col(InputColumns.PERSISTENTVOLUME))
+            .agg(countDistinct(col(InputColumns.NODE)).as(NODE_COUNT));
+    Dataset<Row> claimNodes =
+        volumeNodes
+            .select(
+                col(USAGE_START),
+                col(InputColumns.PERSISTENTVOLUMECLAIM),
+                col(POD),
+                col(InputColumns.NAMESPACE),
+                col(InputColumns.NODE),
+                col(InputColumns.RESOURCE_ID))
+            .distinct();
+
+    Dataset<Row> attributed =
+        storage
+            .join(
+                claimNodes,
+                new String[] {USAGE_START, InputColumns.PERSISTENTVOLUMECLAIM, POD, InputColumns.NAMESPACE},
+                "left")
+            .join(nodeCount, new String[] {USAGE_START, InputColumns.PERSISTENTVOLUME}, "left")
+            .transform(rows -> withVolumeLabels(rows, inputs, labels));
+
+    Dataset<Row> storageRows =
+        attributed
+            .groupBy(
+                col(USAGE_START),
+                col(InputColumns.NAMESPACE),
+                col(InputColumns.NODE),
+                col(InputColumns.RESOURCE_ID),
+                col(InputColumns.PERSISTENTVOLUMECLAIM),
+                col(InputColumns.PERSISTENTVOLUME),
+                col(InputColumns.STORAGECLASS),
+                col(CSI_VOLUME_HANDLE),
+                col(VOLUME_LABELS))
+            .agg(
+                Units.bytesToGib(max(PVC_CAPACITY_BYTES)).as(PVC_CAPACITY_GIGABYTE),
+                sum(PVC_CAPACITY_BYTE_SECONDS).as(PVC_CAPACITY_BYTE_SECONDS),
+                sum(VOLUME_REQUEST_STORAGE_BYTE_SECONDS)
+                    .divide(max(coalesce(col(NODE_COUNT), lit(1L))))
+                    .as(VOLUME_REQUEST_STORAGE_BYTE_SECONDS),
+                sum(PVC_USAGE_BYTE_SECONDS)
+                    .divide(max(coalesce(col(NODE_COUNT), lit(1L))))
+                    .as(PVC_USAGE_BYTE_SECONDS))
+            .withColumn(PVC_CAPACITY_GIGABYTE_MONTHS, byteSecondsToGibMonths(col(PVC_CAPACITY_BYTE_SECONDS)))
+            .withColumn(
+                VOLUME_REQUEST_STORAGE_GIGABYTE_MONTHS,
+                byteSecondsToGibMonths(col(VOLUME_REQUEST_STORAGE_BYTE_SECONDS)))
+            .withColumn(PVC_USAGE_GIGABYTE_MONTHS, byteSecondsToGibMonths(col(PVC_USAGE_BYTE_SECONDS)))
+            .withColumn(NAMESPACE, emptyAsNull(InputColumns.NAMESPACE))
+            .withColumn(NODE, emptyAsNull(InputColumns.NODE))
+            .withColumn(RESOURCE_ID, emptyAsNull(InputColumns.RESOURCE_ID))
+            .withColumn(PERSISTENTVOLUMECLAIM, emptyAsNull(InputColumns.PERSISTENTVOLUMECLAIM))
+            .withColumn(PERSISTENTVOLUME, emptyAsNull(InputColumns.PERSISTENTVOLUME))
+            .withColumn(STORAGECLASS, emptyAsNull(InputColumns.STORAGECLASS));
+
+    return SummaryColumns.conformToOutput(
+        PodSummary.withRowConstants(
+                CostCategories.withCostCategory(storageRows, inputs.costCategoryPatterns()), identity, DATA_SOURCE_STORAGE)
+            .withColumn(ALL_LABELS, col(VOLUME_LABELS)));
+  }
+
+  /**
+   * (usage_start, persistentvolumeclaim, persistentvolume, pod, namespace, node, resource_id): the
+   * distinct nodes each claim's pod ran on that day, from the scheduled pod rows.
+   */
+  static Dataset<Row> volumeNodes(Dataset<Row> storageWithDay, Dataset<Row> hourlyPodUsage) {
+    Dataset<Row> podNodes =
+        PodSummary.withUsageDay(hourlyPodUsage)
+            .transform(PodSummary::scheduledOnNode)
+            .groupBy(col(USAGE_START), col(InputColumns.NAMESPACE), col(POD), col(InputColumns.NODE))
+            .agg(max(InputColumns.RESOURCE_ID).as(InputColumns.RESOURCE_ID));
+    Dataset<Row> claims =
+        storageWithDay
+            .select(
+                col(USAGE_START),
+                col(InputColumns.NAMESPACE),
+                col(POD),
+                col(InputColumns.PERSISTENTVOLUMECLAIM),
+                col(InputColumns.PERSISTENTVOLUME))
+            .distinct();
+    return claims.join(podNodes, new String[] {USAGE_START, InputColumns.NAMESPACE, POD}, "inner");
+  }
+
+  /** Adds volume_labels: node, namespace, PV and PVC labels of the same hour, merged and canonical. */
+  static Dataset<Row> withVolumeLabels(Dataset<Row> hourlyStorage, SummaryInputs inputs, LabelRules labels) {
+    Column merged =
+        LabelRules.merge(
+            col(HourlyLabels.NODE_LABEL_MAP),
+            col(HourlyLabels.NAMESPACE_LABEL_MAP),
+            labels.enabledLabels(col(PERSISTENTVOLUME_LABELS)),
+            labels.enabledLabels(col(PERSISTENTVOLUMECLAIM_LABELS)));
+    return hourlyStorage
+        .join(HourlyLabels.ofNodes(inputs.nodeLabels(), labels), new String[] {INTERVAL_START, InputColumns.NODE}, "left")
+        .join(
+            HourlyLabels.ofNamespaces(inputs.namespaceLabels(), labels),
+            new String[] {INTERVAL_START, InputColumns.NAMESPACE},
+            "left")
+        .withColumn(VOLUME_LABELS, LabelRules.canonicalJson(merged))
+        .drop(HourlyLabels.NODE_LABEL_MAP, HourlyLabels.NAMESPACE_LABEL_MAP);
+  }
+
+  /** byte-seconds of a day to GiB-months of that day's month. */
+  static Column byteSecondsToGibMonths(Column byteSeconds) {
+    Column daysInMonth = functions.dayofmonth(functions.last_day(col(USAGE_START)));
+    return byteSeconds.divide(daysInMonth.multiply(SECONDS_PER_DAY)).multiply(Units.GIB_PER_BYTE);
+  }
+
+  private static Column emptyAsNull(String column) {
+    return functions.when(col(column).equalTo(""), lit(null).cast("string")).otherwise(col(column));
+  }
+
+  private StorageSummary() {}
+}
