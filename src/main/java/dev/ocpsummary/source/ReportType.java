@@ -16,6 +16,7 @@ import org.apache.spark.sql.types.StructType;
 public enum ReportType {
   POD_USAGE(
       "pod_usage",
+      "openshift_pod_usage_line_items",
       true,
       List.of(
           required(INTERVAL_START, DataTypes.TimestampNTZType),
@@ -39,6 +40,8 @@ public enum ReportType {
           required(POD_LABELS, DataTypes.StringType))),
   STORAGE_USAGE(
       "storage_usage",
+      // the POC's folder name says daily, but it holds hourly rows
+      "openshift_storage_usage_line_items_daily",
       false,
       List.of(
           required(INTERVAL_START, DataTypes.TimestampNTZType),
@@ -56,6 +59,7 @@ public enum ReportType {
           required(PERSISTENTVOLUMECLAIM_LABELS, DataTypes.StringType))),
   NODE_LABELS(
       "node_labels",
+      "openshift_node_labels_line_items",
       false,
       List.of(
           required(INTERVAL_START, DataTypes.TimestampNTZType),
@@ -63,6 +67,7 @@ public enum ReportType {
           required(InputColumns.NODE_LABELS, DataTypes.StringType))),
   NAMESPACE_LABELS(
       "namespace_labels",
+      "openshift_namespace_labels_line_items",
       false,
       List.of(
           required(INTERVAL_START, DataTypes.TimestampNTZType),
@@ -73,11 +78,13 @@ public enum ReportType {
   public record ReadColumn(String name, DataType type, boolean required) {}
 
   private final String folder;
+  private final String pocFolder;
   private final boolean requiredReport;
   private final List<ReadColumn> columns;
 
-  ReportType(String folder, boolean requiredReport, List<ReadColumn> columns) {
+  ReportType(String folder, String pocFolder, boolean requiredReport, List<ReadColumn> columns) {
     this.folder = folder;
+    this.pocFolder = pocFolder;
     this.requiredReport = requiredReport;
     this.columns = columns;
   }
@@ -85,6 +92,11 @@ public enum ReportType {
   /** Koku's {@code report_type} folder name. */
   public String folder() {
     return folder;
+  }
+
+  /** The table folder of the POC layout, below {@code day=DD/}. */
+  public String pocFolder() {
+    return pocFolder;
   }
 
   /** Whether a run fails when the report has no data for the window (labels are optional). */

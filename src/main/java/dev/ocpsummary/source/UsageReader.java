@@ -3,6 +3,7 @@ package dev.ocpsummary.source;
 import dev.ocpsummary.config.InputSettings;
 import dev.ocpsummary.config.RunRequest;
 import java.io.IOException;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,14 +20,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the hourly OCP reports of one source and window in Koku's layout, {@code
- * {root}/data/parquet/{org}/OCP/{report_type}/source={uuid}/year={YYYY}/month={MM}/}, from a local
- * path, {@code file://} or {@code s3a://} URI.
+ * Reads the hourly OCP reports of one source and window from a local path, {@code file://} or
+ * {@code s3a://} URI, in either layout (DESIGN decision 8): Koku's, {@code
+ * {root}/data/parquet/{org}/OCP/{report_type}/source={uuid}/year={YYYY}/month={MM}/}, or the proof
+ * of concept's, {@code {root}/data/{org}/OCP/source={uuid}/year={YYYY}/month={MM}/day={DD}/{table}/}
+ * (with Koku's column types).
  *
- * <p>Pruning happens before any scan: only the month folders of the source that the window touches
- * are listed, and rows are filtered on {@code interval_start} to the window's days, which Parquet
- * row-group statistics turn into skipped row groups. Every file's footer is checked first (see {@link
- * ParquetFooterCheck}). Pod usage is required: a missing month folder fails the run with its path.
+ * <p>Pruning happens before any scan: only the folders of the source that the window touches are
+ * listed (months in Koku's layout, days in the POC's), and rows are filtered on {@code
+ * interval_start} to the window's days, which Parquet row-group statistics turn into skipped row
+ * groups. Every file's footer is checked first (see {@link
+ * ParquetFooterCheck}). Pod usage is required: a missing month (or day) folder fails the run with its path.
  * Label reports are optional: without files they read as empty, and the run says so.
  */
 public final class UsageReader {
@@ -46,10 +50,28 @@ public final class UsageReader {
 
   /** The month folder of a report for one source, as a Hadoop path string. */
   public static String monthFolder(InputSettings input, ReportType report, String sourceUuid, YearMonth month) {
-    String root = input.root().endsWith("/") ? input.root().substring(0, input.root().length() - 1) : input.root();
     return String.format(
         "%s/data/parquet/%s/OCP/%s/source=%s/year=%04d/month=%02d",
-        root, input.org(), report.folder(), sourceUuid, month.getYear(), month.getMonthValue());
+        root(input), input.org(), report.folder(), sourceUuid, month.getYear(), month.getMonthValue());
+  }
+
+  /** The day folder of a report for one source in the POC layout, as a Hadoop path string. */
+  public static String pocDayFolder(InputSettings input, ReportType report, String sourceUuid, LocalDate day) {
+    return String.format(
+        "%s/data/%s/OCP/source=%s/year=%04d/month=%02d/day=%02d/%s",
+        root(input), input.org(), sourceUuid, day.getYear(), day.getMonthValue(), day.getDayOfMonth(), report.pocFolder());
+  }
+
+  /** The folders that hold the window's rows of a report, in the configured layout. */
+  static List<String> windowFolders(InputSettings input, ReportType report, RunRequest request) {
+    return switch (input.layout()) {
+      case KOKU -> request.months().stream().map(m -> monthFolder(input, report, request.sourceUuid(), m)).toList();
+      case POC -> request.days().stream().map(d -> pocDayFolder(input, report, request.sourceUuid(), d)).toList();
+    };
+  }
+
+  private static String root(InputSettings input) {
+    return input.root().endsWith("/") ? input.root().substring(0, input.root().length() - 1) : input.root();
   }
 
   public ReportInput read(ReportType report, RunRequest request) {
@@ -57,14 +79,13 @@ public final class UsageReader {
     ParquetFooterCheck footers = new ParquetFooterCheck(conf);
     List<String> files = new ArrayList<>();
     long fileRows = 0;
-    for (YearMonth month : request.months()) {
-      String folder = monthFolder(input, report, request.sourceUuid(), month);
-      List<Path> monthFiles = listDataFiles(new Path(folder));
-      if (monthFiles.isEmpty() && report.requiredReport()) {
+    for (String folder : windowFolders(input, report, request)) {
+      List<Path> folderFiles = listDataFiles(new Path(folder));
+      if (folderFiles.isEmpty() && report.requiredReport()) {
         throw new InputException(
             "no " + report.folder() + " data for " + request + ": folder " + folder + " does not exist or holds no files");
       }
-      for (Path file : monthFiles) {
+      for (Path file : folderFiles) {
         fileRows += footers.check(file, report);
         files.add(file.toString());
       }
