@@ -1,12 +1,17 @@
 package dev.ocpsummary.source;
 
 import java.io.IOException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.column.statistics.Statistics;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
@@ -22,8 +27,10 @@ import org.apache.spark.sql.types.DataTypes;
 /**
  * Reads the footer of every input file before Spark scans it, so that a file that is not Parquet,
  * lacks a required column, or stores a column with another type fails the run with a message naming
- * the file and the column, instead of reading as NULLs or failing deep inside a task. Footers also
- * give the row count without a scan.
+ * the file and the column, instead of reading as NULLs or failing deep inside a task. Column
+ * statistics reject negative measures (usage, request, limit and capacity cannot be negative, and a
+ * negative value would silently lower a total). Footers also give the row count and the range of
+ * {@code interval_start} without a scan.
  */
 final class ParquetFooterCheck {
 
@@ -33,8 +40,18 @@ final class ParquetFooterCheck {
     this.hadoopConf = hadoopConf;
   }
 
-  /** Checks one file against the report's columns and returns its row count. */
-  long check(Path file, ReportType report) {
+  /** What a footer tells about a file: its rows and the range of its interval_start values. */
+  record FileFacts(long rows, Optional<LocalDateTime> firstIntervalStart, Optional<LocalDateTime> lastIntervalStart) {
+
+    /** Whether some interval_start lies outside [from, until). */
+    boolean holdsRowsOutside(LocalDate from, LocalDate until) {
+      return firstIntervalStart.map(first -> first.isBefore(from.atStartOfDay())).orElse(false)
+          || lastIntervalStart.map(last -> !last.isBefore(until.atStartOfDay())).orElse(false);
+    }
+  }
+
+  /** Checks one file against the report's columns and returns what its footer tells. */
+  FileFacts check(Path file, ReportType report) {
     ParquetMetadata footer = readFooter(file);
     MessageType schema = footer.getFileMetaData().getSchema();
     for (ReportType.ReadColumn column : report.columns()) {
@@ -51,7 +68,59 @@ final class ParquetFooterCheck {
         throw new InputException("file " + file + ": column '" + column.name() + "' " + problem);
       }
     }
-    return footer.getBlocks().stream().mapToLong(BlockMetaData::getRowCount).sum();
+    rejectNegativeMeasures(file, footer, report);
+    long rows = footer.getBlocks().stream().mapToLong(BlockMetaData::getRowCount).sum();
+    return new FileFacts(rows, intervalStartBound(footer, true), intervalStartBound(footer, false));
+  }
+
+  private static void rejectNegativeMeasures(Path file, ParquetMetadata footer, ReportType report) {
+    for (ReportType.ReadColumn column : report.columns()) {
+      if (!column.type().equals(DataTypes.DoubleType)) {
+        continue;
+      }
+      for (BlockMetaData block : footer.getBlocks()) {
+        for (ColumnChunkMetaData chunk : block.getColumns()) {
+          Statistics<?> stats = chunk.getStatistics();
+          if (chunk.getPath().toDotString().equals(column.name())
+              && stats != null
+              && stats.hasNonNullValue()
+              && stats.genericGetMin() instanceof Double min
+              && min < 0) {
+            throw new InputException(
+                "file " + file + ": column '" + column.name() + "' holds negative values (minimum " + min
+                    + "); usage, request, limit and capacity cannot be negative");
+          }
+        }
+      }
+    }
+  }
+
+  /** The smallest (or largest) interval_start of the file from its statistics, if it has them. */
+  private static Optional<LocalDateTime> intervalStartBound(ParquetMetadata footer, boolean smallest) {
+    Optional<LocalDateTime> bound = Optional.empty();
+    for (BlockMetaData block : footer.getBlocks()) {
+      for (ColumnChunkMetaData chunk : block.getColumns()) {
+        if (!chunk.getPath().toDotString().equals(InputColumns.INTERVAL_START)) {
+          continue;
+        }
+        Statistics<?> stats = chunk.getStatistics();
+        if (stats == null || !stats.hasNonNullValue() || !(stats.genericGetMin() instanceof Long)) {
+          return Optional.empty();
+        }
+        LocalDateTime value = timestamp((Long) (smallest ? stats.genericGetMin() : stats.genericGetMax()), chunk);
+        if (bound.isEmpty() || (smallest ? value.isBefore(bound.get()) : value.isAfter(bound.get()))) {
+          bound = Optional.of(value);
+        }
+      }
+    }
+    return bound;
+  }
+
+  private static LocalDateTime timestamp(long value, ColumnChunkMetaData chunk) {
+    LogicalTypeAnnotation logical = chunk.getPrimitiveType().getLogicalTypeAnnotation();
+    boolean millis = logical instanceof TimestampLogicalTypeAnnotation ts && ts.getUnit() == TimeUnit.MILLIS;
+    long micros = millis ? value * 1000 : value;
+    return LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000), (int) Math.floorMod(micros, 1_000_000) * 1000, ZoneOffset.UTC);
   }
 
   private ParquetMetadata readFooter(Path file) {

@@ -62,11 +62,23 @@ public final class UsageReader {
         root(input), input.org(), sourceUuid, day.getYear(), day.getMonthValue(), day.getDayOfMonth(), report.pocFolder());
   }
 
+  /** A folder of the layout and the days [from, until) its rows belong to. */
+  record PeriodFolder(String path, LocalDate from, LocalDate until) {}
+
   /** The folders that hold the window's rows of a report, in the configured layout. */
-  static List<String> windowFolders(InputSettings input, ReportType report, RunRequest request) {
+  static List<PeriodFolder> windowFolders(InputSettings input, ReportType report, RunRequest request) {
     return switch (input.layout()) {
-      case KOKU -> request.months().stream().map(m -> monthFolder(input, report, request.sourceUuid(), m)).toList();
-      case POC -> request.days().stream().map(d -> pocDayFolder(input, report, request.sourceUuid(), d)).toList();
+      case KOKU ->
+          request.months().stream()
+              .map(
+                  m ->
+                      new PeriodFolder(
+                          monthFolder(input, report, request.sourceUuid(), m), m.atDay(1), m.plusMonths(1).atDay(1)))
+              .toList();
+      case POC ->
+          request.days().stream()
+              .map(d -> new PeriodFolder(pocDayFolder(input, report, request.sourceUuid(), d), d, d.plusDays(1)))
+              .toList();
     };
   }
 
@@ -74,41 +86,85 @@ public final class UsageReader {
     return input.root().endsWith("/") ? input.root().substring(0, input.root().length() - 1) : input.root();
   }
 
+  /**
+   * The report's rows of the window. Each folder contributes only rows of its own period (its month,
+   * or its day in the POC layout): rows a file holds outside it are skipped, and the run says so.
+   */
   public ReportInput read(ReportType report, RunRequest request) {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     ParquetFooterCheck footers = new ParquetFooterCheck(conf);
-    List<String> files = new ArrayList<>();
+    Dataset<Row> rows = null;
+    int fileCount = 0;
     long fileRows = 0;
-    for (String folder : windowFolders(input, report, request)) {
-      List<Path> folderFiles = listDataFiles(new Path(folder));
+    for (PeriodFolder folder : windowFolders(input, report, request)) {
+      List<Path> folderFiles = listDataFiles(new Path(folder.path()));
       if (folderFiles.isEmpty() && report.requiredReport()) {
         throw new InputException(
-            "no " + report.folder() + " data for " + request + ": folder " + folder + " does not exist or holds no files");
+            "no " + report.folder() + " data for " + request + ": folder " + folder.path()
+                + " does not exist or holds no files" + nearestContents(new Path(folder.path())));
+      }
+      if (folderFiles.isEmpty()) {
+        continue;
       }
       for (Path file : folderFiles) {
-        fileRows += footers.check(file, report);
-        files.add(file.toString());
+        ParquetFooterCheck.FileFacts facts = footers.check(file, report);
+        fileRows += facts.rows();
+        if (facts.holdsRowsOutside(folder.from(), folder.until())) {
+          LOG.warn(
+              "{} holds rows from {} to {}, outside its folder's period {} .. {}: those rows are skipped",
+              file, facts.firstIntervalStart(), facts.lastIntervalStart(), folder.from(), folder.until().minusDays(1));
+        }
       }
+      fileCount += folderFiles.size();
+      Dataset<Row> folderRows = readPeriod(folderFiles, report, latest(request.start(), folder.from()), earliest(request.end().plusDays(1), folder.until()));
+      rows = rows == null ? folderRows : rows.unionAll(folderRows);
     }
-    if (files.isEmpty()) {
+    if (rows == null) {
       LOG.info("No {} files for {}: treated as empty", report.folder(), request);
       return new ReportInput(spark.createDataFrame(List.of(), report.schema()), 0, 0);
     }
-    LOG.info("{}: {} files, {} rows in total, for {}", report.folder(), files.size(), fileRows, request);
-    Dataset<Row> rows =
-        spark
-            .read()
-            .schema(report.schema())
-            .parquet(files.toArray(String[]::new))
-            .where(
-                functions
-                    .col(InputColumns.INTERVAL_START)
-                    .geq(functions.lit(request.start().atStartOfDay()))
-                    .and(
-                        functions
-                            .col(InputColumns.INTERVAL_START)
-                            .lt(functions.lit(request.end().plusDays(1).atStartOfDay()))));
-    return new ReportInput(rows, fileRows, files.size());
+    LOG.info("{}: {} files, {} rows in total, for {}", report.folder(), fileCount, fileRows, request);
+    return new ReportInput(rows, fileRows, fileCount);
+  }
+
+  private Dataset<Row> readPeriod(List<Path> files, ReportType report, LocalDate from, LocalDate until) {
+    return spark
+        .read()
+        .schema(report.schema())
+        .parquet(files.stream().map(Path::toString).toArray(String[]::new))
+        .where(
+            functions
+                .col(InputColumns.INTERVAL_START)
+                .geq(functions.lit(from.atStartOfDay()))
+                .and(functions.col(InputColumns.INTERVAL_START).lt(functions.lit(until.atStartOfDay()))));
+  }
+
+  private static LocalDate latest(LocalDate a, LocalDate b) {
+    return a.isAfter(b) ? a : b;
+  }
+
+  private static LocalDate earliest(LocalDate a, LocalDate b) {
+    return a.isBefore(b) ? a : b;
+  }
+
+  /**
+   * What the nearest existing ancestor of a missing folder holds, so that a misnamed folder (say
+   * {@code month=1} for {@code month=01}) is seen at once.
+   */
+  private String nearestContents(Path missing) {
+    try {
+      FileSystem fs = missing.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      for (Path ancestor = missing.getParent(); ancestor != null; ancestor = ancestor.getParent()) {
+        if (fs.exists(ancestor)) {
+          List<String> names =
+              Arrays.stream(fs.listStatus(ancestor)).map(status -> status.getPath().getName()).sorted().limit(6).toList();
+          return names.isEmpty() ? "" : " (" + ancestor + " holds: " + String.join(", ", names) + ")";
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.debug("cannot list the ancestors of {}", missing, e);
+    }
+    return "";
   }
 
   private List<Path> listDataFiles(Path folder) {
