@@ -9,7 +9,7 @@ import java.util.Map;
 import org.apache.spark.sql.Row;
 
 /**
- * The small, fully deterministic cluster the demo summarises: three nodes, three namespaces, six pods,
+ * A small, fully deterministic cluster for end-to-end tests: three nodes, three namespaces, six pods,
  * two days of hourly rows with node, namespace and pod labels. Every pod has the same profile, so the
  * expected totals follow in closed form from the counts ({@link #expectedTotals()}), not from the rows.
  */

@@ -1,0 +1,85 @@
+package dev.ocpsummary.datagen;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.ocpsummary.app.OcpSummary;
+import dev.ocpsummary.config.DatabaseSettings;
+import dev.ocpsummary.testing.PostgresFixture;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Runs {@code summarize} through the CLI entry point into a test schema and reads the result back. */
+final class SummaryCheck {
+
+  static final String TABLE = "reporting_ocpusagelineitem_daily_summary";
+  static final String UNALLOCATED = "namespace IN ('Platform unallocated', 'Worker unallocated') OR namespace IS NULL";
+
+  private final DatabaseSettings database;
+  private final Path home;
+
+  SummaryCheck(DatabaseSettings database, Path home) {
+    this.database = database;
+    this.home = home;
+  }
+
+  /** Runs a command; returns exit code and output. */
+  Result run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    Map<String, String> environment =
+        Map.of(
+            "POSTGRES_URL", database.jdbcUrl(),
+            "POSTGRES_USER", database.user(),
+            "POSTGRES_SCHEMA", database.schema(),
+            "OCP_SUMMARY_HOME", home.toString());
+    int code =
+        OcpSummary.run(args, environment, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  /** summarize the window expected.json names; fails the test on a non-zero exit. */
+  void summarize(ExpectedTotals expected, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "summarize", "--input", expected.target().root(), "--source", expected.target().sourceUuid(),
+                "--start", expected.start().toString(), "--end", expected.end().toString(),
+                "--cluster-id", expected.target().clusterId()));
+    args.addAll(List.of(more));
+    Result result = run(args.toArray(String[]::new));
+    assertEquals(0, result.code(), result.out() + result.err());
+  }
+
+  long count(String source, String where) {
+    return (Long) PostgresFixture.value(database, "SELECT count(*) FROM " + TABLE + " WHERE source_uuid = ?::uuid AND (" + where + ")", source);
+  }
+
+  /** Sums of columns over the rows matching {@code where}; NULL sums read as NaN. */
+  double[] sums(String source, String where, List<String> columns) {
+    String select = String.join(", ", columns.stream().map(c -> "sum(" + c + ") AS " + c).toList());
+    Map<String, Object> row =
+        PostgresFixture.rows(database, "SELECT " + select + " FROM " + TABLE + " WHERE source_uuid = ?::uuid AND (" + where + ")", source).get(0);
+    return row.values().stream().mapToDouble(v -> v == null ? Double.NaN : ((BigDecimal) v).doubleValue()).toArray();
+  }
+
+  List<Map<String, Object>> rows(String sql, Object... parameters) {
+    return PostgresFixture.rows(database, sql, parameters);
+  }
+
+  static void assertClose(double expected, double actual, String what) {
+    assertEquals(expected, actual, Math.max(1e-6, Math.abs(expected) * 1e-9), what);
+  }
+
+  record Result(int code, String out, String err) {
+    String lastErrorLine() {
+      List<String> lines = err.lines().toList();
+      return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
+    }
+  }
+}
