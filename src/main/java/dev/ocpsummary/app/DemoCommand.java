@@ -6,32 +6,41 @@ import dev.ocpsummary.config.InputSettings;
 import dev.ocpsummary.config.RunRequest;
 import dev.ocpsummary.config.Settings;
 import dev.ocpsummary.config.SettingsLoader;
-import dev.ocpsummary.datagen.DemoDataset;
-import dev.ocpsummary.datagen.KokuLayoutWriter;
+import dev.ocpsummary.config.InputLayout;
+import dev.ocpsummary.datagen.ExpectedSummary;
+import dev.ocpsummary.datagen.ExpectedTotals;
+import dev.ocpsummary.datagen.GenerateOptions;
+import dev.ocpsummary.datagen.Generator;
+import dev.ocpsummary.datagen.Scales;
 import dev.ocpsummary.exec.DailySummaryJob;
 import dev.ocpsummary.exec.RunResult;
-import dev.ocpsummary.source.ReportType;
-import dev.ocpsummary.source.UsageReader;
+import dev.ocpsummary.summary.SummaryColumns;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.YearMonth;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * {@code demo}: the whole pipeline on embedded defaults. Writes the small demo dataset under the local
- * state folder (once; reused afterwards), runs {@code summarize} on it into the embedded PostgreSQL
- * (or the one POSTGRES_URL names), reads the result back, checks it against the dataset's closed-form
- * totals, and prints what it did. {@code --clean} removes the folder; {@code --serve} keeps the
- * database up afterwards for exploration until interrupted.
+ * {@code demo}: the whole pipeline on embedded defaults. Generates the {@code small} scale (four days,
+ * 40 pods, storage) under the local state folder once and reuses it afterwards, runs {@code summarize}
+ * on it into the embedded PostgreSQL (or the one POSTGRES_URL names), reads the result back, checks
+ * it against the generator's closed-form expected totals, and prints what it did. {@code --clean}
+ * removes the folder; {@code --serve} keeps the database up afterwards for exploration until
+ * interrupted.
  */
 final class DemoCommand implements Command {
+
+  static final String SCALE = "small";
+  static final String SOURCE_UUID = "00000000-0000-0000-0000-000000000001";
+  static final String CLUSTER_ID = "demo-cluster-001";
 
   @Override
   public String name() {
@@ -42,9 +51,10 @@ final class DemoCommand implements Command {
   public String usage() {
     return """
         demo [--clean] [--serve] [--config FILE]
-          Writes a small two-day dataset under the local state folder (OCP_SUMMARY_HOME, default
-          ./.ocp-summary), summarizes it into PostgreSQL (embedded unless POSTGRES_URL is set), and
-          prints rows per data_source, the totals, and how to connect to the database.
+          Generates the small scale (4 days, 40 pods, 4 PVCs) under the local state folder
+          (OCP_SUMMARY_HOME, default ./.ocp-summary), summarizes it into PostgreSQL (embedded unless
+          POSTGRES_URL is set), and prints the rows of each kind, the totals next to their expected
+          values, and how to connect to the database.
           --clean    remove the local state folder and exit
           --serve    keep the embedded database running after the demo, until Ctrl-C
         """;
@@ -60,19 +70,26 @@ final class DemoCommand implements Command {
       out.println("removed " + loaded.home());
       return 0;
     }
+    Path dataFolder = loaded.home().resolve("input");
     Settings settings =
         loaded
-            .withInput(new InputSettings(loaded.home().resolve("input").toUri().toString(), loaded.input().layout(), loaded.input().org()))
-            .withCluster(new ClusterSettings(DemoDataset.CLUSTER_ID, "Demo cluster"));
-    RunRequest request = new RunRequest(DemoDataset.SOURCE_UUID, DemoDataset.START, DemoDataset.end());
+            .withInput(new InputSettings(dataFolder.toUri().toString(), InputLayout.KOKU, loaded.input().org()))
+            .withCluster(new ClusterSettings(CLUSTER_ID, "Demo cluster"));
+    SparkSession spark = SparkSessions.getOrCreate(settings, Optional.empty());
+    GenerateOptions options = GenerateOptions.defaults().withIds(SOURCE_UUID, CLUSTER_ID, settings.input().org());
+    boolean reused = Files.exists(dataFolder.resolve(ExpectedTotals.FILE_NAME));
+    ExpectedTotals expected =
+        reused
+            ? Generator.expected(Scales.load(SCALE), settings.input().root(), options)
+            : Generator.generate(spark, Scales.load(SCALE), settings.input().root(), options);
+    RunRequest request = new RunRequest(SOURCE_UUID, expected.start(), expected.end());
 
-    SparkSession spark = SparkSessions.getOrCreate(settings, java.util.Optional.empty());
-    boolean written = writeDatasetIfMissing(spark, settings.input());
     try (LocalDatabase database = LocalDatabase.open(settings.database())) {
       RunResult result =
           new DailySummaryJob(spark, settings, database.database()).run(request, SummarizeCommand.identity(settings, request));
       DemoReport report = DemoReport.read(database.database(), request);
-      boolean matches = printReport(out, settings, request, written, result, report, database.settings(), started);
+      boolean matches =
+          printReport(out, settings, request, reused, result, report, expected.summary(), database.settings(), started);
       if (cl.flag("serve") && database.embedded().isPresent()) {
         serve(out, database);
       }
@@ -80,58 +97,49 @@ final class DemoCommand implements Command {
     }
   }
 
-  private static boolean writeDatasetIfMissing(SparkSession spark, InputSettings input) {
-    String podFolder =
-        UsageReader.monthFolder(input, ReportType.POD_USAGE, DemoDataset.SOURCE_UUID, YearMonth.from(DemoDataset.START));
-    if (Files.isDirectory(Path.of(java.net.URI.create(podFolder)))) {
-      return false;
-    }
-    KokuLayoutWriter writer = new KokuLayoutWriter(spark, input);
-    for (ReportType report : ReportType.values()) {
-      writer.write(report, DemoDataset.SOURCE_UUID, DemoDataset.rows(report));
-    }
-    return true;
-  }
-
   private static boolean printReport(
       PrintStream out,
       Settings settings,
       RunRequest request,
-      boolean written,
+      boolean reused,
       RunResult result,
       DemoReport report,
+      ExpectedSummary expected,
       DatabaseSettings database,
       long startedNanos) {
     out.println("ocp-summary demo");
-    out.printf("  data:    %s (%s, koku layout)%n", settings.input().root(), written ? "written now" : "reused");
-    out.printf("  window:  %s .. %s, source %s, cluster %s%n", request.start(), request.end(), request.sourceUuid(), DemoDataset.CLUSTER_ID);
+    out.printf("  data:    %s (scale %s, koku layout, %s)%n", settings.input().root(), SCALE, reused ? "reused" : "generated now");
+    out.printf("  window:  %s .. %s, source %s, cluster %s%n", request.start(), request.end(), request.sourceUuid(), CLUSTER_ID);
     out.printf("  input rows: %d%n", result.inputRows());
-    report.rowsByDataSource().forEach((source, count) -> out.printf("  %s rows: %d%n", source, count));
-    Map<String, Double> expected = DemoDataset.expectedTotals();
-    out.println("  totals over Pod rows (expected in brackets, from the dataset's closed form):");
+    Map<String, Long> expectedRows =
+        Map.of(
+            SummaryColumns.DATA_SOURCE_POD, expected.podRows(),
+            SummaryColumns.DATA_SOURCE_STORAGE, expected.storageRows(),
+            SummaryColumns.ROW_KIND_UNALLOCATED, expected.unallocatedRows());
     boolean matches = true;
-    for (Map.Entry<String, Double> total : report.podTotals().entrySet()) {
-      double want = expected.get(total.getKey());
-      boolean ok = Math.abs(total.getValue() - want) <= 1e-9 * Math.max(1.0, Math.abs(want));
+    for (Map.Entry<String, Long> rows : report.rowsByKind().entrySet()) {
+      boolean ok = rows.getValue().equals(expectedRows.get(rows.getKey()));
       matches &= ok;
-      out.printf("    %-44s %12.3f  [%.3f]%s%n", total.getKey(), total.getValue(), want, ok ? "" : "  MISMATCH");
+      out.printf("  %s rows: %d%s%n", rows.getKey(), rows.getValue(), ok ? "" : "  MISMATCH, expected " + expectedRows.get(rows.getKey()));
     }
-    for (Map.Entry<java.sql.Date, double[]> day : report.clusterCapacity().entrySet()) {
-      double[] capacity = day.getValue();
+    out.println("  totals (expected in brackets, from the generator's closed form):");
+    matches &= printTotals(out, "Pod rows", report.podTotals(), expected.podTotals());
+    matches &= printTotals(out, "Unallocated rows", report.unallocatedTotals(), expected.unallocatedTotals());
+    matches &= printTotals(out, "Storage rows", report.storageTotals(), expected.storageTotals());
+    for (Map.Entry<LocalDate, Map<String, Double>> day : report.clusterCapacityPerDay().entrySet()) {
+      Map<String, Double> want = expected.clusterCapacityPerDay().get(day.getKey());
+      double cpu = day.getValue().get(SummaryColumns.CLUSTER_CAPACITY_CPU_CORE_HOURS);
+      double memory = day.getValue().get(SummaryColumns.CLUSTER_CAPACITY_MEMORY_GIGABYTE_HOURS);
       boolean ok =
-          capacity[0] == expected.get("cluster_capacity_cpu_core_hours_per_day")
-              && capacity[1] == expected.get("cluster_capacity_memory_gigabyte_hours_per_day");
+          want != null
+              && close(cpu, want.get(SummaryColumns.CLUSTER_CAPACITY_CPU_CORE_HOURS))
+              && close(memory, want.get(SummaryColumns.CLUSTER_CAPACITY_MEMORY_GIGABYTE_HOURS));
       matches &= ok;
-      out.printf("  cluster capacity %s: %.3f core-hours, %.3f GiB-hours%s%n", day.getKey(), capacity[0], capacity[1], ok ? "" : "  MISMATCH");
+      out.printf("  cluster capacity %s: %.3f core-hours, %.3f GiB-hours%s%n", day.getKey(), cpu, memory, ok ? "" : "  MISMATCH");
     }
-    long podRows = report.rowsByDataSource().getOrDefault("Pod", 0L);
-    if (podRows != DemoDataset.expectedPodRows()) {
-      matches = false;
-      out.printf("  MISMATCH: %d Pod rows, expected %d%n", podRows, DemoDataset.expectedPodRows());
-    }
-    out.println(matches ? "  check:   every total equals the expected value" : "  check:   FAILED, see MISMATCH above");
+    out.println(matches ? "  check:   every count and total equals the expected value" : "  check:   FAILED, see MISMATCH above");
     out.printf("  wall time: %.1f s%n", (System.nanoTime() - startedNanos) / 1e9);
-    if (database.jdbcUrl().contains("127.0.0.1") && settings.database().embedded()) {
+    if (settings.database().embedded()) {
       out.printf("  database: %s, schema %s; data kept in %s%n", database.jdbcUrl(), database.schema(), settings.database().embeddedDataDir());
       out.printf(
           "  explore: submit/ocp-summary demo --serve, then: psql -h 127.0.0.1 -p %d -U postgres -c 'select * from %s.reporting_ocpusagelineitem_daily_summary'%n",
@@ -143,6 +151,25 @@ final class DemoCommand implements Command {
     return matches;
   }
 
+  /** Prints one kind's totals beside the expected ones; a NaN expectation (undetermined) is shown, not checked. */
+  private static boolean printTotals(PrintStream out, String kind, Map<String, Double> actual, Map<String, Double> expected) {
+    boolean matches = true;
+    out.printf("    %s%n", kind);
+    for (Map.Entry<String, Double> total : actual.entrySet()) {
+      Double want = expected.get(total.getKey());
+      boolean checked = want != null && !want.isNaN();
+      boolean ok = !checked || close(total.getValue(), want);
+      matches &= ok;
+      out.printf(
+          "      %-46s %14.3f  [%s]%s%n",
+          total.getKey(), total.getValue(), checked ? String.format("%.3f", want) : "undetermined", ok ? "" : "  MISMATCH");
+    }
+    return matches;
+  }
+
+  private static boolean close(double actual, double expected) {
+    return Math.abs(actual - expected) <= 1e-9 * Math.max(1.0, Math.abs(expected));
+  }
   private static int portOf(String jdbcUrl) {
     java.util.regex.Matcher m = java.util.regex.Pattern.compile(":(\\d+)/").matcher(jdbcUrl);
     return m.find() ? Integer.parseInt(m.group(1)) : 5432;

@@ -2,6 +2,7 @@ package dev.ocpsummary.app;
 
 import dev.ocpsummary.config.S3Settings;
 import dev.ocpsummary.config.Settings;
+import dev.ocpsummary.config.SettingsException;
 import java.util.Optional;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
@@ -10,9 +11,15 @@ import org.apache.spark.sql.SparkSession;
  * Builds the job's SparkSession. The master comes from spark-submit ({@code spark.master}); only when
  * nothing set it does {@code --master}, or else {@code local[*]}, apply. Settings the job needs for
  * correctness (UTC session time zone) are always set; tuning defaults only when spark-submit left them
- * unset; the s3a connector is configured from {@link S3Settings}.
+ * unset; the s3a connector is configured from {@link S3Settings} (endpoint, path style, region,
+ * credentials or Hadoop's provider chain, SSL, bounded retries, and the committer for writes).
  */
 final class SparkSessions {
+
+  /** Spark's cloud committer bindings, from the spark-hadoop-cloud module. */
+  static final String CLOUD_COMMIT_PROTOCOL = "org.apache.spark.internal.io.cloud.PathOutputCommitProtocol";
+
+  static final String CLOUD_PARQUET_COMMITTER = "org.apache.spark.internal.io.cloud.BindingParquetOutputCommitter";
 
   private SparkSessions() {}
 
@@ -33,19 +40,25 @@ final class SparkSessions {
     return SparkSession.builder().config(conf).getOrCreate();
   }
 
-  /** The s3a settings for {@code s3a://} URIs; credentials only when given, else Hadoop's provider chain. */
+  /**
+   * The s3a settings for {@code s3a://} URIs, as {@code spark.hadoop.*} keys so that executors get
+   * them too; credentials only when given, else Hadoop's provider chain. An S3A committer also binds
+   * Spark's commit protocol to it, which needs the spark-hadoop-cloud module.
+   *
+   * @throws SettingsException if an S3A committer is configured and spark-hadoop-cloud is missing
+   */
   static void applyS3(SparkConf conf, S3Settings s3) {
-    String prefix = "spark.hadoop.fs.s3a.";
-    if (!s3.endpoint().isEmpty()) {
-      conf.set(prefix + "endpoint", s3.endpoint());
-    }
-    conf.set(prefix + "endpoint.region", s3.region());
-    conf.set(prefix + "path.style.access", Boolean.toString(s3.pathStyleAccess()));
-    conf.set(prefix + "connection.ssl.enabled", Boolean.toString(s3.sslEnabled()));
-    if (s3.accessKey().isSet()) {
-      conf.set(prefix + "access.key", s3.accessKey().value());
-      conf.set(prefix + "secret.key", s3.secretKey().value());
-      conf.set(prefix + "aws.credentials.provider", "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider");
+    s3.hadoopOptions().forEach((key, value) -> conf.set("spark.hadoop." + key, value));
+    if (!s3.committer().equals("file")) {
+      try {
+        Class.forName(CLOUD_COMMIT_PROTOCOL, false, SparkSessions.class.getClassLoader());
+      } catch (ClassNotFoundException e) {
+        throw new SettingsException(
+            "config key ocp-summary.s3.committer = '" + s3.committer() + "' needs Spark's spark-hadoop-cloud module"
+                + " (org.apache.spark:spark-hadoop-cloud_2.13) on the classpath; use \"file\" without it");
+      }
+      conf.set("spark.sql.sources.commitProtocolClass", CLOUD_COMMIT_PROTOCOL);
+      conf.set("spark.sql.parquet.output.committer.class", CLOUD_PARQUET_COMMITTER);
     }
   }
 }

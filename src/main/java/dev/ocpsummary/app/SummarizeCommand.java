@@ -1,6 +1,7 @@
 package dev.ocpsummary.app;
 
 import dev.ocpsummary.config.ClusterSettings;
+import dev.ocpsummary.config.ExecSettings;
 import dev.ocpsummary.config.RunRequest;
 import dev.ocpsummary.config.Settings;
 import dev.ocpsummary.config.SettingsLoader;
@@ -22,7 +23,7 @@ final class SummarizeCommand implements Command {
   private static final Logger LOG = LoggerFactory.getLogger(SummarizeCommand.class);
 
   static final Set<String> OPTIONS =
-      Set.of("source", "start", "end", "input", "config", "master", "cluster-id", "cluster-alias", "org");
+      Set.of("source", "start", "end", "input", "mode", "config", "master", "cluster-id", "cluster-alias", "org");
 
   @Override
   public String name() {
@@ -32,11 +33,13 @@ final class SummarizeCommand implements Command {
   @Override
   public String usage() {
     return """
-        summarize --source UUID --start DATE --end DATE [--input URI] [--config FILE] [--master URL]
-                  [--cluster-id ID] [--cluster-alias NAME] [--org ORG]
+        summarize --source UUID --start DATE --end DATE [--input URI] [--mode cache|iterate|auto]
+                  [--config FILE] [--master URL] [--cluster-id ID] [--cluster-alias NAME] [--org ORG]
           Replaces the daily summary rows of one source (provider UUID) for the days START..END
           (inclusive, YYYY-MM-DD) in PostgreSQL, in one transaction.
           --input    root of the Parquet layout (path, file:// or s3a://); default: input.root of the config
+          --mode     cache (inputs cached, written from the executors), iterate (day by day through the
+                     driver, bounded memory) or auto (by the estimated input rows); default: exec.mode
           --config   a HOCON file layered over the defaults (see conf/application.conf)
           --master   Spark master when spark-submit did not set one (default local[*])
         """;
@@ -52,13 +55,16 @@ final class SummarizeCommand implements Command {
       SparkSession spark = SparkSessions.getOrCreate(settings, cl.value("master"));
       RunResult result = new DailySummaryJob(spark, settings, database.database()).run(request, identity(settings, request));
       out.printf(
-          "summarized %s: %d rows written %s from %d input rows in %d ms (run %s)%n",
+          "summarized %s: %d rows written %s from %d input rows in %d ms, mode %s (run %s)%n",
           request,
           result.outputRows(),
           result.rowsByDataSource(),
           result.inputRows(),
           result.phaseMillis().values().stream().mapToLong(Long::longValue).sum(),
+          result.mode(),
           result.runId());
+      out.printf("  mode: %s (%s)%n", result.mode(), result.modeReason());
+      result.runRecord().ifPresent(file -> out.printf("  run record: %s%n", file));
       return 0;
     }
   }
@@ -73,6 +79,13 @@ final class SummarizeCommand implements Command {
                   cl.value("input").orElse(settings.input().root()),
                   settings.input().layout(),
                   cl.value("org").orElse(settings.input().org())));
+    }
+    if (cl.value("mode").isPresent()) {
+      String text = cl.value("mode").get();
+      ExecSettings.Mode mode =
+          ExecSettings.Mode.parse(text)
+              .orElseThrow(() -> new UsageException("summarize: --mode '" + text + "' must be cache, iterate or auto"));
+      result = result.withExec(result.exec().withMode(mode, "--mode " + mode.configName()));
     }
     return result.withCluster(
         new ClusterSettings(

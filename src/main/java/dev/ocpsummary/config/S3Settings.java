@@ -1,7 +1,18 @@
 package dev.ocpsummary.config;
 
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
 /**
- * The S3 / MinIO endpoint used for {@code s3a://} URIs. Empty strings mean "Hadoop's default".
+ * The S3 / MinIO endpoint used for {@code s3a://} URIs, and how hard the s3a connector tries before
+ * a run fails. Empty strings mean "Hadoop's default".
+ *
+ * <p>With the defaults an endpoint that refuses connections fails a run after a few seconds, and one
+ * that does not answer at all after at most {@code (retryLimit + 1) × (sdkRetries + 1) ×
+ * connectTimeout} plus the back-off between attempts (about 32 s), instead of Hadoop's minutes.
  *
  * @param endpoint endpoint URL, e.g. {@code http://minio:9000}
  * @param accessKey access key, or empty for Hadoop's credential provider chain
@@ -9,6 +20,13 @@ package dev.ocpsummary.config;
  * @param region signing region
  * @param pathStyleAccess path-style requests, needed by MinIO
  * @param sslEnabled https to the endpoint
+ * @param committer how Spark commits files it writes to s3a: {@code file} (Hadoop's classic
+ *     rename-based committer), or one of the S3A committers {@code magic}, {@code directory}, {@code
+ *     partitioned} (these need Spark's {@code spark-hadoop-cloud} module on the classpath)
+ * @param retryLimit s3a retries of a failed operation ({@code fs.s3a.retry.limit})
+ * @param retryInterval first back-off between those retries, doubled each time ({@code fs.s3a.retry.interval})
+ * @param sdkRetries retries inside the AWS SDK per s3a attempt ({@code fs.s3a.attempts.maximum})
+ * @param connectTimeout TCP connect timeout ({@code fs.s3a.connection.establish.timeout})
  */
 public record S3Settings(
     String endpoint,
@@ -16,4 +34,68 @@ public record S3Settings(
     Secret secretKey,
     String region,
     boolean pathStyleAccess,
-    boolean sslEnabled) {}
+    boolean sslEnabled,
+    String committer,
+    int retryLimit,
+    Duration retryInterval,
+    int sdkRetries,
+    Duration connectTimeout) {
+
+  /** The values {@link #committer} may take. */
+  public static final List<String> COMMITTERS = List.of("file", "magic", "directory", "partitioned");
+
+  public S3Settings {
+    Objects.requireNonNull(endpoint, "endpoint");
+    Objects.requireNonNull(accessKey, "accessKey");
+    Objects.requireNonNull(secretKey, "secretKey");
+    Objects.requireNonNull(region, "region");
+    Objects.requireNonNull(committer, "committer");
+    Objects.requireNonNull(retryInterval, "retryInterval");
+    Objects.requireNonNull(connectTimeout, "connectTimeout");
+  }
+
+  /** An endpoint with static credentials and the default connector behaviour (local servers, tests). */
+  public static S3Settings of(String endpoint, Secret accessKey, Secret secretKey, String region) {
+    return new S3Settings(
+        endpoint, accessKey, secretKey, region, true, endpoint.startsWith("https:"), "file", 2,
+        Duration.ofMillis(500), 1, Duration.ofSeconds(5));
+  }
+
+  /** The same settings pointing at another endpoint with other credentials. */
+  public S3Settings withEndpoint(String newEndpoint, Secret newAccessKey, Secret newSecretKey) {
+    return new S3Settings(
+        newEndpoint, newAccessKey, newSecretKey, region, pathStyleAccess, sslEnabled, committer, retryLimit,
+        retryInterval, sdkRetries, connectTimeout);
+  }
+
+  /**
+   * The Hadoop {@code fs.s3a.*} options these settings stand for, in a stable order. Credentials
+   * are included when set, so the map must never be logged; without them Hadoop's provider chain
+   * (environment variables, instance profile, ...) applies.
+   */
+  public Map<String, String> hadoopOptions() {
+    Map<String, String> options = new LinkedHashMap<>();
+    if (!endpoint.isEmpty()) {
+      options.put("fs.s3a.endpoint", endpoint);
+    }
+    options.put("fs.s3a.endpoint.region", region);
+    options.put("fs.s3a.path.style.access", Boolean.toString(pathStyleAccess));
+    options.put("fs.s3a.connection.ssl.enabled", Boolean.toString(sslEnabled));
+    options.put("fs.s3a.retry.limit", Integer.toString(retryLimit));
+    options.put("fs.s3a.retry.interval", retryInterval.toMillis() + "ms");
+    options.put("fs.s3a.attempts.maximum", Integer.toString(sdkRetries));
+    options.put("fs.s3a.connection.establish.timeout", connectTimeout.toMillis() + "ms");
+    if (accessKey.isSet()) {
+      options.put("fs.s3a.access.key", accessKey.value());
+      options.put("fs.s3a.secret.key", secretKey.value());
+      options.put("fs.s3a.aws.credentials.provider", "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider");
+    }
+    if (!committer.equals("file")) {
+      options.put("fs.s3a.committer.name", committer);
+      if (committer.equals("magic")) {
+        options.put("fs.s3a.committer.magic.enabled", "true");
+      }
+    }
+    return options;
+  }
+}

@@ -16,21 +16,30 @@ public record Settings(
     SummarySettings summary,
     DatabaseSettings database,
     S3Settings s3,
-    int shufflePartitions) {
+    int shufflePartitions,
+    ExecSettings exec) {
 
   public Settings withInput(InputSettings newInput) {
-    return new Settings(home, newInput, cluster, summary, database, s3, shufflePartitions);
+    return new Settings(home, newInput, cluster, summary, database, s3, shufflePartitions, exec);
   }
 
   public Settings withCluster(ClusterSettings newCluster) {
-    return new Settings(home, input, newCluster, summary, database, s3, shufflePartitions);
+    return new Settings(home, input, newCluster, summary, database, s3, shufflePartitions, exec);
   }
 
   public Settings withSummary(SummarySettings newSummary) {
-    return new Settings(home, input, cluster, newSummary, database, s3, shufflePartitions);
+    return new Settings(home, input, cluster, newSummary, database, s3, shufflePartitions, exec);
   }
 
   public Settings withDatabase(DatabaseSettings newDatabase) {
-    return new Settings(home, input, cluster, summary, newDatabase, s3, shufflePartitions);
+    return new Settings(home, input, cluster, summary, newDatabase, s3, shufflePartitions, exec);
+  }
+
+  public Settings withS3(S3Settings newS3) {
+    return new Settings(home, input, cluster, summary, database, newS3, shufflePartitions, exec);
+  }
+
+  public Settings withExec(ExecSettings newExec) {
+    return new Settings(home, input, cluster, summary, database, s3, shufflePartitions, newExec);
   }
 }

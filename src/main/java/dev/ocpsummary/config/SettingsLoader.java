@@ -122,7 +122,8 @@ public final class SettingsLoader {
         new InputSettings(requireText(c, "input.root"), layout(c), requireIdentifierLike(c, "input.org"));
     ClusterSettings cluster = new ClusterSettings(c.getString("cluster.id"), c.getString("cluster.alias"));
     SummarySettings summary =
-        new SummarySettings(enabledTagKeys(c), costCategories(c), reportPeriodId(c));
+        new SummarySettings(
+            enabledTagKeys(c), c.getBoolean("summary.enabled-tag-keys-from-table"), costCategories(c), reportPeriodId(c));
     DatabaseSettings database =
         new DatabaseSettings(
             c.getString("database.url").trim(),
@@ -138,12 +139,33 @@ public final class SettingsLoader {
             new Secret(c.getString("s3.secret-key")),
             requireText(c, "s3.region"),
             c.getBoolean("s3.path-style-access"),
-            c.getBoolean("s3.ssl-enabled"));
+            c.getBoolean("s3.ssl-enabled"),
+            oneOf(c, "s3.committer", S3Settings.COMMITTERS),
+            atLeast(c, "s3.retry-limit", 0),
+            c.getDuration("s3.retry-interval"),
+            atLeast(c, "s3.sdk-retries", 0),
+            c.getDuration("s3.connect-timeout"));
     int shufflePartitions = c.getInt("spark.shuffle-partitions");
     if (shufflePartitions < 1) {
       throw bad("spark.shuffle-partitions", shufflePartitions, "must be at least 1");
     }
-    return new Settings(home, input, cluster, summary, database, s3, shufflePartitions);
+    return new Settings(home, input, cluster, summary, database, s3, shufflePartitions, ExecSettings.from(c));
+  }
+
+  private static String oneOf(Config c, String key, List<String> allowed) {
+    String value = c.getString(key).strip().toLowerCase(Locale.ROOT);
+    if (!allowed.contains(value)) {
+      throw bad(key, c.getString(key), "must be one of " + allowed);
+    }
+    return value;
+  }
+
+  private static int atLeast(Config c, String key, int minimum) {
+    int value = c.getInt(key);
+    if (value < minimum) {
+      throw bad(key, value, "must be at least " + minimum);
+    }
+    return value;
   }
 
   private static InputLayout layout(Config c) {

@@ -1,46 +1,63 @@
 package dev.ocpsummary.exec;
 
-import dev.ocpsummary.config.CostCategoryPattern;
+import dev.ocpsummary.config.ExecSettings;
+import dev.ocpsummary.config.ExecSettings.Mode;
 import dev.ocpsummary.config.RunRequest;
 import dev.ocpsummary.config.Settings;
+import dev.ocpsummary.config.SettingsException;
+import dev.ocpsummary.sink.RunDetailsRecorder;
 import dev.ocpsummary.sink.KokuReferenceTables;
 import dev.ocpsummary.sink.RunRecorder;
 import dev.ocpsummary.sink.RunSummary;
 import dev.ocpsummary.sink.SummaryDatabase;
-import dev.ocpsummary.sink.SummaryWriter;
-import dev.ocpsummary.source.ReportType;
-import dev.ocpsummary.source.UsageReader;
-import dev.ocpsummary.source.UsageReader.ReportInput;
-import dev.ocpsummary.summary.CostCategories;
-import dev.ocpsummary.summary.DailySummary;
 import dev.ocpsummary.summary.LabelRules;
 import dev.ocpsummary.summary.RunIdentity;
-import dev.ocpsummary.summary.SummaryInputs;
-import java.util.List;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
+import java.util.function.Supplier;
+import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One {@code summarize} run: read the window's inputs, build the daily summary, and replace the
- * window's rows of the source in PostgreSQL in one transaction, recording the run in {@code
- * summary_runs}.
+ * One {@code summarize} run: list the window's inputs, choose the execution mode, build the daily
+ * summary and replace the window's rows of the source in PostgreSQL in one transaction, recording
+ * the run in {@code summary_runs} and as a JSON run record.
  *
- * <p>Rows reach the database through {@code toLocalIterator()}: Spark computes one result partition
- * at a time and the driver streams it into a single COPY, so the driver holds one partition, not the
- * result. Any failure leaves the table as it was and is recorded as a failed run before it is
- * rethrown.
+ * <p>The modes share the reader, the summary transforms and the sink; they differ in how rows reach
+ * PostgreSQL, and so in what they cost:
+ *
+ * <ul>
+ *   <li><b>cache</b> persists the window's inputs once, computes every summary from them and writes
+ *       from the executors (COPY per partition into a per-run staging table, then one swapping
+ *       transaction). Fastest, and nothing passes through the driver; memory grows with the
+ *       window's input rows (cached at the configured storage level, spilling to disk with the
+ *       default {@code MEMORY_AND_DISK}).
+ *   <li><b>iterate</b> handles one day at a time and pulls its rows to the driver with {@code
+ *       toLocalIterator()}, streaming them into one COPY in the run's transaction. Memory is bounded
+ *       by one day's aggregation and one result partition on the driver, nearly flat in the input
+ *       size; the price is time, since every day scans the window's files again and the rows go
+ *       through the driver's single connection.
+ *   <li><b>auto</b> estimates the input rows from Parquet footers (no scan) and runs iterate above
+ *       {@code exec.streaming-threshold-rows}, else cache; the choice and the reason are logged and
+ *       stored with the run.
+ * </ul>
+ *
+ * <p>Both modes produce the same rows. Any failure leaves the summary table as it was, is recorded
+ * as a failed run (in {@code summary_runs} and the JSON record) and is rethrown.
  */
 public final class DailySummaryJob {
 
   private static final Logger LOG = LoggerFactory.getLogger(DailySummaryJob.class);
-
-  /** The write path of this job, recorded as the run's mode. */
-  static final String MODE = "local-iterator";
 
   private final SparkSession spark;
   private final Settings settings;
@@ -53,61 +70,201 @@ public final class DailySummaryJob {
   }
 
   public RunResult run(RunRequest request, RunIdentity identity) {
+    ExecSettings exec = settings.exec();
+    prepareRecordDir(exec);
     RunRecorder runs = new RunRecorder(database);
-    UUID runId =
-        runs.begin(request.sourceUuid(), request.start(), request.end(), MODE, "the only write path so far");
+    RunDetailsRecorder details = new RunDetailsRecorder(database);
+    String requestedReason =
+        exec.mode() == Mode.AUTO ? "to be chosen from the input estimate" : "requested with " + exec.modeOrigin();
+    UUID runId = runs.begin(request.sourceUuid(), request.start(), request.end(), exec.mode().configName(), requestedReason);
+    String groupPrefix = "ocp-summary-" + runId + "-";
+    SparkContext context = spark.sparkContext();
     PhaseClock clock = new PhaseClock();
-    long inputRows = 0;
+    JvmMemory memory = JvmMemory.start();
+    SparkRunMetrics metrics = SparkRunMetrics.register(context, groupPrefix);
+    Attempt attempt = new Attempt(runId, request, Instant.now(), System.nanoTime());
+    ExitGuard exitGuard =
+        ExitGuard.install(runId, () -> attempt.choice == null ? exec.mode().configName() : attempt.choice.mode().configName(), runs);
     try {
-      ReadInputs read = clock.time("read", () -> readInputs(request));
-      inputRows = read.fileRows();
-      Dataset<Row> summary =
-          DailySummary.build(read.inputs(), LabelRules.keeping(settings.summary().enabledTagKeys()), identity);
-      Map<String, Long> counts;
-      long written;
-      spark.sparkContext().setJobGroup("summarize", "summarize and write " + request, false);
-      try {
-        CountingIterator rows =
-            clock.time("aggregate_and_write", () -> new CountingIterator(summary.toLocalIterator()));
-        written =
-            clock.time(
-                "aggregate_and_write",
-                () -> new SummaryWriter(database).replaceWindow(request.sourceUuid(), request.start(), request.end(), rows));
-        counts = rows.counts();
-      } finally {
-        spark.sparkContext().clearJobGroup();
-      }
-      RunSummary outcome = new RunSummary(inputRows, written, counts, clock.orderedMillis());
-      runs.succeed(runId, outcome);
-      LOG.info("Run {} for {}: {} input rows, {} rows written {} in {} ms", runId, request, inputRows, written, counts, clock.millis());
-      return new RunResult(runId, inputRows, written, counts, clock.orderedMillis());
+      context.setJobGroup(groupPrefix + "list", "list the window's input files", false);
+      WindowInputs inputs =
+          clock.time(
+              "list",
+              () -> WindowInputs.read(spark, settings.input(), settings.summary().costCategories(), database, request));
+      attempt.inputRows = inputs.fileRows();
+      attempt.inputFiles = inputs.fileCount();
+      ModeChoice choice =
+          clock.time(
+              "list", () -> choose(exec, () -> InputEstimate.of(context.hadoopConfiguration(), settings.input(), request)));
+      attempt.choice = choice;
+      details.chooseMode(runId, choice.mode().configName(), choice.reason());
+      LOG.info("Run {} for {}: mode {} ({})", runId, request, choice.mode().configName(), choice.reason());
+
+      LabelRules labels = LabelRules.keeping(KokuReferenceTables.enabledTagKeys(database, settings.summary()));
+      ModeOutcome outcome =
+          switch (choice.mode()) {
+            case CACHE ->
+                new CacheMode(context, database, exec.storageLevel(), exec.writePartitions(), groupPrefix)
+                    .run(inputs, labels, identity, request, runId, clock);
+            case ITERATE -> new IterateMode(context, database, groupPrefix).run(inputs, labels, identity, request, clock);
+            case AUTO -> throw new IllegalStateException("AUTO resolves to CACHE or ITERATE");
+          };
+      attempt.outcome = outcome;
+      runs.succeed(runId, new RunSummary(attempt.inputRows, outcome.rowsWritten(), outcome.rowsByKind(), clock.orderedMillis()));
+      Optional<Path> file = finish(attempt, clock, memory, metrics, details, null);
+      LOG.info(
+          "Run {} for {} ({}): {} input rows, {} rows written {} in {} ms",
+          runId, request, choice.mode().configName(), attempt.inputRows, outcome.rowsWritten(), outcome.rowsByKind(),
+          clock.millis().values().stream().mapToLong(Long::longValue).sum());
+      return new RunResult(
+          runId, attempt.inputRows, outcome.rowsWritten(), outcome.rowsByKind(), clock.orderedMillis(),
+          choice.mode().configName(), choice.reason(), file);
     } catch (RuntimeException e) {
-      runs.fail(runId, new RunSummary(inputRows, 0, Map.of(), clock.orderedMillis()), String.valueOf(e.getMessage()));
+      runs.fail(runId, new RunSummary(attempt.inputRows, 0, Map.of(), clock.orderedMillis()), String.valueOf(e.getMessage()));
+      finish(attempt, clock, memory, metrics, details, e);
       throw e;
+    } finally {
+      exitGuard.close();
+      context.clearJobGroup();
+      metrics.finish();
     }
   }
 
-  /** The window's inputs and the number of rows their files hold. */
-  private record ReadInputs(SummaryInputs inputs, long fileRows) {}
+  /** The mode a run executes in, why, and AUTO's estimate (null for a requested mode). */
+  record ModeChoice(Mode mode, String reason, Long estimatedRows) {}
 
-  private ReadInputs readInputs(RunRequest request) {
-    UsageReader reader = new UsageReader(spark, settings.input());
-    ReportInput pods = reader.read(ReportType.POD_USAGE, request);
-    ReportInput storage = reader.read(ReportType.STORAGE_USAGE, request);
-    ReportInput nodeLabels = reader.read(ReportType.NODE_LABELS, request);
-    ReportInput namespaceLabels = reader.read(ReportType.NAMESPACE_LABELS, request);
-    List<CostCategoryPattern> patterns =
-        KokuReferenceTables.costCategoryPatterns(database).orElse(settings.summary().costCategories());
-    SummaryInputs inputs =
-        new SummaryInputs(
-            pods.rows(),
-            storage.rows(),
-            nodeLabels.rows(),
-            namespaceLabels.rows(),
-            CostCategories.asDataset(spark, patterns));
-    return new ReadInputs(
-        inputs, pods.fileRows() + storage.fileRows() + nodeLabels.fileRows() + namespaceLabels.fileRows());
+  /** Resolves AUTO with the estimate (taken only then); a requested mode stands as it is. */
+  static ModeChoice choose(ExecSettings exec, Supplier<InputEstimate> estimate) {
+    if (exec.mode() != Mode.AUTO) {
+      return new ModeChoice(exec.mode(), "requested with " + exec.modeOrigin(), null);
+    }
+    InputEstimate e = estimate.get();
+    long threshold = exec.streamingThresholdRows();
+    boolean iterate = e.rows() > threshold;
+    String reason =
+        String.format(
+            "auto: %s, %s exec.streaming-threshold-rows = %,d", e.describe(), iterate ? "above" : "not above", threshold);
+    return new ModeChoice(iterate ? Mode.ITERATE : Mode.CACHE, reason, e.rows());
   }
 
+  /** What a run has got to, filled in as it goes, for its record. */
+  private static final class Attempt {
+    final UUID runId;
+    final RunRequest request;
+    final Instant startedAt;
+    final long startedNanos;
+    long inputRows;
+    int inputFiles;
+    volatile ModeChoice choice;
+    ModeOutcome outcome;
 
+    Attempt(UUID runId, RunRequest request, Instant startedAt, long startedNanos) {
+      this.runId = runId;
+      this.request = request;
+      this.startedAt = startedAt;
+      this.startedNanos = startedNanos;
+    }
+  }
+
+  /**
+   * Writes the run record (JSON file and {@code summary_runs}). Never throws: the run's outcome is
+   * already decided; a record that cannot be written is a warning.
+   */
+  private Optional<Path> finish(
+      Attempt attempt, PhaseClock clock, JvmMemory memory, SparkRunMetrics metrics, RunDetailsRecorder details,
+      RuntimeException failure) {
+    try {
+      metrics.finish();
+      Map<String, Object> record = record(attempt, clock, memory, metrics, failure);
+      String json = Json.write(record);
+      Long dbWrite = attempt.outcome == null ? null : attempt.outcome.dbWriteMillis();
+      details.store(
+          attempt.runId,
+          new RunDetailsRecorder.Measures(
+              attempt.choice == null ? null : attempt.choice.estimatedRows(),
+              memory.heapPeakBytes(),
+              metrics.peakExecutionMemory(),
+              metrics.diskSpilled(),
+              memory.gcMillis(),
+              dbWrite,
+              json));
+      return writeRecordFile(attempt.runId, json);
+    } catch (RuntimeException e) {
+      LOG.warn("The record of run {} could not be written: {}", attempt.runId, e.toString());
+      return Optional.empty();
+    }
+  }
+
+  private Map<String, Object> record(
+      Attempt attempt, PhaseClock clock, JvmMemory memory, SparkRunMetrics metrics, RuntimeException failure) {
+    ExecSettings exec = settings.exec();
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("run_id", attempt.runId.toString());
+    r.put("status", failure == null ? "succeeded" : "failed");
+    r.put("error", failure == null ? null : String.valueOf(failure.getMessage()).lines().findFirst().orElse(""));
+    r.put("source_uuid", attempt.request.sourceUuid());
+    r.put("start", attempt.request.start().toString());
+    r.put("end", attempt.request.end().toString());
+    r.put("started_at", attempt.startedAt.toString());
+    r.put("requested_mode", exec.mode().configName());
+    r.put("mode", attempt.choice == null ? null : attempt.choice.mode().configName());
+    r.put("mode_reason", attempt.choice == null ? null : attempt.choice.reason());
+    r.put("estimated_input_rows", attempt.choice == null ? null : attempt.choice.estimatedRows());
+    r.put("streaming_threshold_rows", exec.streamingThresholdRows());
+    r.put("input_rows", attempt.inputRows);
+    r.put("input_files", attempt.inputFiles);
+    r.put("output_rows", attempt.outcome == null ? 0 : attempt.outcome.rowsWritten());
+    r.put("rows_by_kind", attempt.outcome == null ? Map.of() : attempt.outcome.rowsByKind());
+    r.put("phase_millis", clock.orderedMillis());
+    r.put("total_millis", (System.nanoTime() - attempt.startedNanos) / 1_000_000);
+    r.put("db_write_millis", attempt.outcome == null ? null : attempt.outcome.dbWriteMillis());
+    r.put("memory", memory.asRecord());
+    r.put("spark", metrics.asRecord());
+    r.put("mode_details", attempt.outcome == null ? Map.of() : attempt.outcome.details());
+    r.put("environment", environment());
+    return r;
+  }
+
+  private Map<String, Object> environment() {
+    SparkContext context = spark.sparkContext();
+    Map<String, Object> e = new LinkedHashMap<>();
+    e.put("spark_version", spark.version());
+    e.put("java_version", System.getProperty("java.version"));
+    e.put("master", context.master());
+    e.put("default_parallelism", context.defaultParallelism());
+    e.put("shuffle_partitions", spark.conf().get("spark.sql.shuffle.partitions"));
+    e.put("adaptive_enabled", spark.conf().get("spark.sql.adaptive.enabled"));
+    e.put("available_processors", Runtime.getRuntime().availableProcessors());
+    return e;
+  }
+
+  private void prepareRecordDir(ExecSettings exec) {
+    if (exec.runRecordDir().isEmpty()) {
+      return;
+    }
+    Path dir = exec.runRecordDir().get();
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new SettingsException(
+          "config key ocp-summary.exec.run-record-dir = '" + dir + "' cannot be created: " + e.getMessage(), e);
+    }
+  }
+
+  private Optional<Path> writeRecordFile(UUID runId, String json) {
+    if (settings.exec().runRecordDir().isEmpty()) {
+      return Optional.empty();
+    }
+    Path dir = settings.exec().runRecordDir().get();
+    Path file = dir.resolve(runId + ".json");
+    Path partial = dir.resolve(runId + ".json.partial");
+    try {
+      Files.writeString(partial, json, StandardCharsets.UTF_8);
+      Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      return Optional.of(file);
+    } catch (IOException e) {
+      LOG.warn("The run record {} could not be written: {}", file, e.toString());
+      return Optional.empty();
+    }
+  }
 }

@@ -18,6 +18,16 @@ final class PhaseClock {
     }
   }
 
+  /** Adds time measured elsewhere to a phase (ITERATE splits one streaming loop into phases). */
+  void add(String phase, long nanos) {
+    millis.merge(phase, nanos / 1_000_000, Long::sum);
+  }
+
+  /** The phase's milliseconds so far, 0 if it has not run. */
+  long millisOf(String phase) {
+    return millis.getOrDefault(phase, 0L);
+  }
+
   Map<String, Long> millis() {
     return Map.copyOf(millis);
   }

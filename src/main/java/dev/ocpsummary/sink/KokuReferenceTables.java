@@ -1,6 +1,7 @@
 package dev.ocpsummary.sink;
 
 import dev.ocpsummary.config.CostCategoryPattern;
+import dev.ocpsummary.config.SummarySettings;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,13 +11,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads Koku's own reference tables when they live in the summary schema (DESIGN decision 3): the
- * namespace patterns of {@code reporting_ocp_cost_category_namespace}. Absent tables give an empty
- * optional, and the job falls back to its configuration.
+ * Reads Koku's own reference tables when they live in the summary schema (DESIGN decisions 2 and 3):
+ * the namespace patterns of {@code reporting_ocp_cost_category_namespace} (an absent table gives an
+ * empty optional, and the job falls back to its configuration), and, when configured, the enabled
+ * label keys of {@code reporting_enabledtagkeys} (an absent table is then an error).
  */
 public final class KokuReferenceTables {
 
   static final String COST_CATEGORY_NAMESPACE = "reporting_ocp_cost_category_namespace";
+  static final String ENABLED_TAG_KEYS = "reporting_enabledtagkeys";
 
   private KokuReferenceTables() {}
 
@@ -37,6 +40,35 @@ public final class KokuReferenceTables {
         }
       }
       return Optional.of(patterns);
+    } catch (SQLException e) {
+      throw new SinkException("cannot read " + table + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The label keys to keep: the enabled OCP keys of {@code reporting_enabledtagkeys} when the settings
+   * ask for the table, else the configured keys (empty optional = every key).
+   */
+  public static Optional<List<String>> enabledTagKeys(SummaryDatabase database, SummarySettings settings) {
+    if (!settings.enabledTagKeysFromTable()) {
+      return settings.enabledTagKeys();
+    }
+    String table = database.qualified(ENABLED_TAG_KEYS);
+    try (Connection connection = database.connect()) {
+      if (!exists(connection, table)) {
+        throw new SinkException(
+            "summary.enabled-tag-keys-from-table is true but " + table + " does not exist");
+      }
+      List<String> keys = new ArrayList<>();
+      try (PreparedStatement select =
+              connection.prepareStatement(
+                  "SELECT key FROM " + table + " WHERE enabled AND provider_type = 'OCP' ORDER BY key");
+          ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          keys.add(rows.getString(1));
+        }
+      }
+      return Optional.of(keys);
     } catch (SQLException e) {
       throw new SinkException("cannot read " + table + ": " + e.getMessage(), e);
     }

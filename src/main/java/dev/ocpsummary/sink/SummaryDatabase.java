@@ -1,6 +1,7 @@
 package dev.ocpsummary.sink;
 
 import dev.ocpsummary.config.DatabaseSettings;
+import java.io.Serializable;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -24,7 +25,11 @@ import org.slf4j.LoggerFactory;
  * <p>All failures are {@link SinkException}s with one-line messages that name the URL (with any
  * password parameter removed) and the schema. The password is never logged or put into a message.
  */
-public final class SummaryDatabase {
+public final class SummaryDatabase implements Serializable {
+
+  // Serializable so that executors can connect (the CACHE mode writes from there); the password
+  // travels inside Spark's task serialization and is never logged.
+  private static final long serialVersionUID = 1L;
 
   private static final Logger LOG = LoggerFactory.getLogger(SummaryDatabase.class);
 

@@ -107,6 +107,100 @@ public final class SummaryWriter {
     }
   }
 
+  /**
+   * Replaces the rows of {@code sourceUuid} with {@code usage_start} in [{@code start}, {@code
+   * endInclusive}] by the rows of a {@link StagingTable}, and drops the staging table, all in one
+   * transaction: the same guarantees as {@link #replaceWindow} (readers see the old rows or the new
+   * ones, writers of a source are serialised, rows with an infrastructure raw cost are kept), for
+   * rows that many writers copied in parallel beforehand.
+   *
+   * @param expectedRows the number of rows the writers reported; a staging table holding another
+   *     number (a lost or doubled partition) fails the swap
+   * @return the number of rows inserted
+   * @throws SinkException if the staging table holds another number of rows, a row of another source
+   *     or outside the window, or the database fails; the window's previous rows are then unchanged
+   *     and the staging table is left for the caller to drop
+   */
+  public long replaceWindowFromStaging(
+      String sourceUuid, LocalDate start, LocalDate endInclusive, StagingTable staging, long expectedRows) {
+    Objects.requireNonNull(start, "start");
+    Objects.requireNonNull(endInclusive, "endInclusive");
+    Objects.requireNonNull(staging, "staging");
+    UUID source = parseSource(sourceUuid);
+    if (endInclusive.isBefore(start)) {
+      throw new SinkException("the window " + start + ".." + endInclusive + " ends before it starts");
+    }
+    if (!staging.database().schema().equals(database.schema())) {
+      throw new SinkException("the staging table " + staging.name() + " is not in schema " + database.schema());
+    }
+    String failure =
+        "cannot replace the summary of source " + source + " for " + start + ".." + endInclusive
+            + " from " + staging.name() + " (its previous rows are unchanged): ";
+    String stagingTable = database.qualified(staging.name());
+    long began = System.nanoTime();
+    try (Connection connection = database.connect()) {
+      try {
+        ensureMonthlyPartitions(connection, start, endInclusive);
+        connection.setAutoCommit(false);
+        lockSource(connection, source);
+        checkStaging(connection, stagingTable, source, start, endInclusive, expectedRows);
+        int deleted = deleteWindow(connection, source, start, endInclusive);
+        long inserted;
+        try (Statement statement = connection.createStatement()) {
+          inserted =
+              statement.executeUpdate(
+                  "INSERT INTO " + database.qualified(TABLE) + " (" + SummaryColumns.nameList() + ") SELECT "
+                      + SummaryColumns.nameList() + " FROM " + stagingTable);
+          if (inserted != expectedRows) {
+            throw new SQLException("inserted " + inserted + " rows, expected " + expectedRows);
+          }
+          statement.execute("DROP TABLE " + stagingTable);
+        }
+        connection.commit();
+        LOG.info(
+            "Replaced the summary of source {} for {}..{} from {}: {} rows deleted, {} rows inserted in {} ms",
+            source, start, endInclusive, staging.name(), deleted, inserted, (System.nanoTime() - began) / 1_000_000);
+        return inserted;
+      } catch (Exception e) {
+        rollback(connection, e);
+        throw new SinkException(failure + SinkException.describe(e), e);
+      } catch (Error e) {
+        rollback(connection, e);
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new SinkException(
+          "the summary of source " + source + " was written but its connection did not close: "
+              + SinkException.describe(e), e);
+    }
+  }
+
+  private static void checkStaging(
+      Connection connection, String stagingTable, UUID source, LocalDate start, LocalDate end, long expectedRows)
+      throws SQLException {
+    try (PreparedStatement check =
+        connection.prepareStatement(
+            "SELECT count(*), count(*) FILTER (WHERE source_uuid IS DISTINCT FROM ? OR usage_start IS NULL"
+                + " OR usage_start < ? OR usage_start > ?) FROM " + stagingTable)) {
+      check.setObject(1, source);
+      check.setObject(2, start);
+      check.setObject(3, end);
+      try (ResultSet result = check.executeQuery()) {
+        result.next();
+        long rows = result.getLong(1);
+        long strays = result.getLong(2);
+        if (strays > 0) {
+          throw new SinkException(
+              strays + " staged rows belong to another source than " + source + " or lie outside " + start + ".." + end);
+        }
+        if (rows != expectedRows) {
+          throw new SinkException(
+              "the staging table holds " + rows + " rows, the writers reported " + expectedRows);
+        }
+      }
+    }
+  }
+
   /** The name of the monthly partition that holds the given day. */
   static String partitionName(LocalDate day) {
     return TABLE + "_" + PARTITION_SUFFIX.format(day);

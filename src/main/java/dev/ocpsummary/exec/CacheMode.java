@@ -1,0 +1,182 @@
+package dev.ocpsummary.exec;
+
+import dev.ocpsummary.config.RunRequest;
+import dev.ocpsummary.sink.SinkException;
+import dev.ocpsummary.sink.StagingTable;
+import dev.ocpsummary.sink.SummaryDatabase;
+import dev.ocpsummary.sink.SummaryWriter;
+import dev.ocpsummary.summary.DailySummary;
+import dev.ocpsummary.summary.LabelRules;
+import dev.ocpsummary.summary.RunIdentity;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.apache.spark.SparkContext;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.function.ForeachPartitionFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.storage.RDDInfo;
+import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.CollectionAccumulator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * CACHE: persist the window's inputs once, compute every summary from them, write from the
+ * executors, swap into the summary table in one transaction.
+ *
+ * <p>The four reports are persisted at the configured storage level and materialised (phase {@code
+ * read}); the summary is computed from the cached rows, so the pod rows that the pod, storage and
+ * unallocated summaries all need are read from S3 once, and persisted too, being small (phase {@code
+ * aggregate}). Every summary partition is then copied, on whichever executor holds it, into a
+ * per-run staging table with one connection and COPY per partition, and the staging rows replace
+ * the window in one transaction (phase {@code write}). Nothing passes through the driver, so the
+ * mode works the same on a cluster master as in local mode.
+ *
+ * <p>Memory: the cached inputs (Spark's compressed columnar format) plus the summary stay in
+ * storage memory until the run ends; with {@code MEMORY_AND_DISK} what does not fit goes to local
+ * disk rather than failing. Peak memory therefore grows with the window's input rows, which is what
+ * the AUTO threshold guards against.
+ */
+final class CacheMode {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CacheMode.class);
+
+  private final SparkContext context;
+  private final SummaryDatabase database;
+  private final StorageLevel level;
+  private final int writePartitions;
+  private final String groupPrefix;
+
+  CacheMode(SparkContext context, SummaryDatabase database, String storageLevel, int writePartitions, String groupPrefix) {
+    this.context = context;
+    this.database = database;
+    this.level = StorageLevel.fromString(storageLevel);
+    this.writePartitions = writePartitions;
+    this.groupPrefix = groupPrefix;
+  }
+
+  ModeOutcome run(
+      WindowInputs inputs, LabelRules labels, RunIdentity identity, RunRequest request, UUID runId, PhaseClock clock) {
+    List<Dataset<Row>> persisted = new ArrayList<>();
+    try {
+      var cached =
+          inputs.summaryInputs(
+              rows -> {
+                Dataset<Row> p = rows.persist(level);
+                persisted.add(p);
+                return p;
+              });
+      long cachedRows =
+          clock.time(
+              "read",
+              () -> {
+                context.setJobGroup(groupPrefix + "cache-read", "read and cache the window's inputs", false);
+                return persisted.stream().mapToLong(Dataset::count).sum();
+              });
+      Dataset<Row> summary = DailySummary.build(cached, labels, identity).persist(level);
+      persisted.add(summary);
+      long summaryRows =
+          clock.time(
+              "aggregate",
+              () -> {
+                context.setJobGroup(groupPrefix + "cache-aggregate", "summarize the cached inputs", false);
+                return summary.count();
+              });
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("storage_level", level.description());
+      details.put("cached_input_rows", cachedRows);
+      details.putAll(cachedSizes());
+      long writeStarted = System.nanoTime();
+      Written written = clock.time("write", () -> write(summary, summaryRows, request, runId));
+      long dbWriteMillis = (System.nanoTime() - writeStarted) / 1_000_000;
+      details.put("write_partitions", written.partitions());
+      details.put("swap_millis", written.swapMillis());
+      return new ModeOutcome(written.rows(), written.rowsByKind(), dbWriteMillis, details);
+    } finally {
+      for (Dataset<Row> p : persisted) {
+        p.unpersist(true);
+      }
+    }
+  }
+
+  private record Written(long rows, Map<String, Long> rowsByKind, int partitions, long swapMillis) {}
+
+  private Written write(Dataset<Row> summary, long summaryRows, RunRequest request, UUID runId) {
+    try {
+      StagingTable.dropAbandoned(database);
+    } catch (SinkException e) {
+      LOG.warn("Old staging tables were not cleaned up: {}", e.getMessage());
+    }
+    StagingTable staging = StagingTable.create(database, runId);
+    boolean swapped = false;
+    try {
+      Dataset<Row> partitions =
+          writePartitions > 0 && summary.rdd().getNumPartitions() > writePartitions
+              ? summary.coalesce(writePartitions)
+              : summary;
+      CollectionAccumulator<HashMap<String, Long>> counts = context.collectionAccumulator("rows by kind " + runId);
+      context.setJobGroup(groupPrefix + "cache-write", "copy the summary into " + staging.name(), false);
+      partitions.foreachPartition(new CopyPartition(staging, counts));
+      Map<String, Long> rowsByKind = new TreeMap<>();
+      counts.value().forEach(partition -> partition.forEach((kind, n) -> rowsByKind.merge(kind, n, Long::sum)));
+      long reported = rowsByKind.values().stream().mapToLong(Long::longValue).sum();
+      if (reported != summaryRows) {
+        throw new SinkException(
+            "the executors copied " + reported + " rows into " + staging.name() + ", the summary has " + summaryRows);
+      }
+      long swapStarted = System.nanoTime();
+      long inserted =
+          new SummaryWriter(database)
+              .replaceWindowFromStaging(request.sourceUuid(), request.start(), request.end(), staging, reported);
+      swapped = true;
+      return new Written(
+          inserted, rowsByKind, partitions.rdd().getNumPartitions(), (System.nanoTime() - swapStarted) / 1_000_000);
+    } finally {
+      if (!swapped) {
+        staging.dropQuietly();
+      }
+    }
+  }
+
+  /** Bytes of the cached blocks, in memory and on disk. */
+  private Map<String, Object> cachedSizes() {
+    long memory = 0;
+    long disk = 0;
+    for (RDDInfo info : context.getRDDStorageInfo()) {
+      memory += info.memSize();
+      disk += info.diskSize();
+    }
+    Map<String, Object> sizes = new LinkedHashMap<>();
+    sizes.put("cached_memory_bytes", memory);
+    sizes.put("cached_disk_bytes", disk);
+    return sizes;
+  }
+
+  /** Copies one partition into the staging table, on the executor that computes it. */
+  private static final class CopyPartition implements ForeachPartitionFunction<Row> {
+    private static final long serialVersionUID = 1L;
+
+    private final StagingTable staging;
+    private final CollectionAccumulator<HashMap<String, Long>> counts;
+
+    CopyPartition(StagingTable staging, CollectionAccumulator<HashMap<String, Long>> counts) {
+      this.staging = staging;
+      this.counts = counts;
+    }
+
+    @Override
+    public void call(Iterator<Row> rows) {
+      CountingIterator counting = new CountingIterator(rows);
+      staging.copyPartition(TaskContext.getPartitionId(), counting);
+      // Accumulator updates made in an action count once per partition, even when a task is retried.
+      counts.add(new HashMap<>(counting.counts()));
+    }
+  }
+}
