@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param modeOrigin where the mode was asked for ({@code --mode} or the config key), for the run record
  * @param streamingThresholdRows AUTO chooses ITERATE when the estimated input rows exceed this
  * @param storageLevel the Spark storage level CACHE persists the window's inputs with
- * @param writePartitions CACHE writes at most this many partitions in parallel (0 = as Spark computed them)
+ * @param writePartitions CACHE writes at most this many partitions, one COPY each (0 = one per executor core)
  * @param runRecordDir folder that receives one {@code <run id>.json} per run; empty = none
  */
 public record ExecSettings(
@@ -92,7 +92,7 @@ public record ExecSettings(
     }
     int writePartitions = c.getInt("exec.write-partitions");
     if (writePartitions < 0) {
-      throw bad("write-partitions", writePartitions, "must be 0 (as computed) or more");
+      throw bad("write-partitions", writePartitions, "must be 0 (one per executor core) or more");
     }
     String dir = c.getString("exec.run-record-dir").strip();
     Optional<Path> runRecordDir =

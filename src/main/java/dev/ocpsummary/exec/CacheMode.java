@@ -117,10 +117,10 @@ final class CacheMode {
     StagingTable staging = StagingTable.create(database, runId);
     boolean swapped = false;
     try {
-      Dataset<Row> partitions =
-          writePartitions > 0 && summary.rdd().getNumPartitions() > writePartitions
-              ? summary.coalesce(writePartitions)
-              : summary;
+      // One COPY stream per executor core unless configured: many small partitions each pay for a
+      // connection and a transaction.
+      int streams = writePartitions > 0 ? writePartitions : Math.max(1, context.defaultParallelism());
+      Dataset<Row> partitions = summary.rdd().getNumPartitions() > streams ? summary.coalesce(streams) : summary;
       CollectionAccumulator<HashMap<String, Long>> counts = context.collectionAccumulator("rows by kind " + runId);
       context.setJobGroup(groupPrefix + "cache-write", "copy the summary into " + staging.name(), false);
       partitions.foreachPartition(new CopyPartition(staging, counts));

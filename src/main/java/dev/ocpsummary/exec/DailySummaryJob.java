@@ -127,6 +127,7 @@ public final class DailySummaryJob {
       exitGuard.close();
       context.clearJobGroup();
       metrics.finish();
+      memory.close();
     }
   }
 
