@@ -11,6 +11,7 @@ import dev.ocpsummary.datagen.ExpectedSummary;
 import dev.ocpsummary.datagen.ExpectedTotals;
 import dev.ocpsummary.datagen.GenerateOptions;
 import dev.ocpsummary.datagen.Generator;
+import dev.ocpsummary.datagen.InputFiles;
 import dev.ocpsummary.datagen.Scales;
 import dev.ocpsummary.exec.DailySummaryJob;
 import dev.ocpsummary.exec.RunResult;
@@ -30,8 +31,9 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * {@code demo}: the whole pipeline on embedded defaults. Generates the {@code small} scale (four days,
- * 40 pods, storage) under the local state folder once and reuses it afterwards, runs {@code summarize}
- * on it into the embedded PostgreSQL (or the one POSTGRES_URL names), reads the result back, checks
+ * 40 pods, storage) under the local state folder once and reuses it afterwards, uploads it to the
+ * local S3 server (S3Proxy as a process, see {@link LocalS3}; one already running for the folder is
+ * used and kept), runs {@code summarize} on it over s3a into the embedded PostgreSQL (or the one POSTGRES_URL names), reads the result back, checks
  * it against the generator's closed-form expected totals, and prints what it did. {@code --clean}
  * removes the folder; {@code --serve} keeps the database up afterwards for exploration until
  * interrupted.
@@ -41,6 +43,8 @@ final class DemoCommand implements Command {
   static final String SCALE = "small";
   static final String SOURCE_UUID = "00000000-0000-0000-0000-000000000001";
   static final String CLUSTER_ID = "demo-cluster-001";
+  static final String BUCKET = "ocp-demo";
+  static final String INPUT_PREFIX = "input";
 
   @Override
   public String name() {
@@ -52,10 +56,10 @@ final class DemoCommand implements Command {
     return """
         demo [--clean] [--serve] [--config FILE]
           Generates the small scale (4 days, 40 pods, 4 PVCs) under the local state folder
-          (OCP_SUMMARY_HOME, default ./.ocp-summary), summarizes it into PostgreSQL (embedded unless
-          POSTGRES_URL is set), and prints the rows of each kind, the totals next to their expected
+          (OCP_SUMMARY_HOME, default ./.ocp-summary), uploads it to a local S3 server (S3Proxy) and
+          summarizes it from there over s3a into PostgreSQL (embedded unless POSTGRES_URL is set), and prints the rows of each kind, the totals next to their expected
           values, and how to connect to the database.
-          --clean    remove the local state folder and exit
+          --clean    stop the folder's S3 server, remove the local state folder and exit
           --serve    keep the embedded database running after the demo, until Ctrl-C
         """;
   }
@@ -66,30 +70,51 @@ final class DemoCommand implements Command {
     CommandLine cl = CommandLine.parse(name(), args, Set.of("config"), Set.of("clean", "serve"));
     Settings loaded = SettingsLoader.load(cl.value("config").map(Path::of), environment);
     if (cl.flag("clean")) {
+      LocalS3.stop(S3ServerCommand.stateDir(loaded));
       deleteRecursively(loaded.home());
       out.println("removed " + loaded.home());
       return 0;
     }
     Path dataFolder = loaded.home().resolve("input");
-    Settings settings =
-        loaded
-            .withInput(new InputSettings(dataFolder.toUri().toString(), InputLayout.KOKU, loaded.input().org()))
-            .withCluster(new ClusterSettings(CLUSTER_ID, "Demo cluster"));
-    SparkSession spark = SparkSessions.getOrCreate(settings, Optional.empty());
-    GenerateOptions options = GenerateOptions.defaults().withIds(SOURCE_UUID, CLUSTER_ID, settings.input().org());
-    boolean reused = Files.exists(dataFolder.resolve(ExpectedTotals.FILE_NAME));
-    ExpectedTotals expected =
-        reused
-            ? Generator.expected(Scales.load(SCALE), settings.input().root(), options)
-            : Generator.generate(spark, Scales.load(SCALE), settings.input().root(), options);
-    RunRequest request = new RunRequest(SOURCE_UUID, expected.start(), expected.end());
+    try (LocalS3 s3 = s3Server(loaded, environment)) {
+      s3.createBucket(BUCKET);
+      Settings settings =
+          loaded
+              .withInput(new InputSettings(LocalS3.uri(BUCKET, INPUT_PREFIX), InputLayout.KOKU, loaded.input().org()))
+              .withS3(s3.settings())
+              .withCluster(new ClusterSettings(CLUSTER_ID, "Demo cluster"));
+      SparkSession spark = SparkSessions.getOrCreate(settings, Optional.empty());
+      // A session that existed before (a notebook, a test JVM) keeps its own s3a settings; the demo's
+      // bucket gets the demo server's, for that bucket only.
+      s3.settings().hadoopOptionsForBucket(BUCKET).forEach(spark.sparkContext().hadoopConfiguration()::set);
+      GenerateOptions options = GenerateOptions.defaults().withIds(SOURCE_UUID, CLUSTER_ID, settings.input().org());
+      boolean reused = Files.exists(dataFolder.resolve(ExpectedTotals.FILE_NAME));
+      String generatedUri = dataFolder.toUri().toString();
+      ExpectedTotals expected =
+          reused
+              ? Generator.expected(Scales.load(SCALE), generatedUri, options)
+              : Generator.generate(spark, Scales.load(SCALE), generatedUri, options);
+      s3.upload(dataFolder, BUCKET, INPUT_PREFIX, InputFiles::isHourlyInput);
+      return summarize(cl, settings, spark, expected, reused, s3, started, out);
+    }
+  }
 
+  /** The S3 server of the local state folder: one already running (kept), or one for this demo. */
+  private static LocalS3 s3Server(Settings settings, Map<String, String> environment) {
+    Path state = S3ServerCommand.stateDir(settings);
+    return LocalS3.attach(state).orElseGet(() -> LocalS3.start(state, 0, environment));
+  }
+
+  private int summarize(
+      CommandLine cl, Settings settings, SparkSession spark, ExpectedTotals expected, boolean reused, LocalS3 s3, long started,
+      PrintStream out) throws InterruptedException {
+    RunRequest request = new RunRequest(SOURCE_UUID, expected.start(), expected.end());
     try (LocalDatabase database = LocalDatabase.open(settings.database())) {
       RunResult result =
           new DailySummaryJob(spark, settings, database.database()).run(request, SummarizeCommand.identity(settings, request));
       DemoReport report = DemoReport.read(database.database(), request);
       boolean matches =
-          printReport(out, settings, request, reused, result, report, expected.summary(), database.settings(), started);
+          printReport(out, settings, request, reused, s3, result, report, expected.summary(), database.settings(), started);
       if (cl.flag("serve") && database.embedded().isPresent()) {
         serve(out, database);
       }
@@ -102,13 +127,16 @@ final class DemoCommand implements Command {
       Settings settings,
       RunRequest request,
       boolean reused,
+      LocalS3 s3,
       RunResult result,
       DemoReport report,
       ExpectedSummary expected,
       DatabaseSettings database,
       long startedNanos) {
     out.println("ocp-summary demo");
-    out.printf("  data:    %s (scale %s, koku layout, %s)%n", settings.input().root(), SCALE, reused ? "reused" : "generated now");
+    out.printf(
+        "  data:    %s (scale %s, koku layout, %s), read over s3a from S3Proxy at %s%n",
+        settings.input().root(), SCALE, reused ? "reused" : "generated now", s3.endpoint());
     out.printf("  window:  %s .. %s, source %s, cluster %s%n", request.start(), request.end(), request.sourceUuid(), CLUSTER_ID);
     out.printf("  input rows: %d%n", result.inputRows());
     Map<String, Long> expectedRows =

@@ -2,6 +2,7 @@ package dev.ocpsummary.app;
 
 import dev.ocpsummary.config.DatabaseSettings;
 import dev.ocpsummary.config.Secret;
+import dev.ocpsummary.config.SettingsException;
 import dev.ocpsummary.sink.LocalPostgres;
 import dev.ocpsummary.sink.SummaryDatabase;
 import java.util.Optional;
@@ -21,6 +22,21 @@ final class LocalDatabase implements AutoCloseable {
     this.database = database;
     this.embedded = embedded;
     this.settings = settings;
+  }
+
+  /**
+   * Fails unless the run can reach its database: the embedded PostgreSQL listens on the driver's
+   * loopback address, which executors on other hosts cannot reach, so a master that is not local needs
+   * a configured server.
+   *
+   * @throws SettingsException for a non-local master without a database URL
+   */
+  static void requireServerUnlessLocal(String master, DatabaseSettings configured) {
+    if (configured.embedded() && !master.startsWith("local")) {
+      throw new SettingsException(
+          "master " + master + " is not local, and the embedded PostgreSQL is only for local masters:"
+              + " set POSTGRES_URL (or database.url in the config file) to the summary database");
+    }
   }
 
   static LocalDatabase open(DatabaseSettings configured) {

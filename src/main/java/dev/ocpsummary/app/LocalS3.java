@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -75,7 +76,8 @@ public final class LocalS3 implements AutoCloseable {
    * Starts S3Proxy for a state folder and waits until it answers.
    *
    * @param stateDir the folder of the server's files and data (created if missing)
-   * @param port the TCP port on 127.0.0.1, 0 for any free port
+   * @param port the TCP port on 127.0.0.1; 0 for the port of the folder's last start when it is free,
+   *     else any free port
    * @param environment the process environment (credentials, classpath override)
    * @throws IllegalStateException if a server of that folder is already running, or the server does
    *     not start within 90 s
@@ -89,7 +91,7 @@ public final class LocalS3 implements AutoCloseable {
     try {
       Files.createDirectories(dir.resolve("data"));
       Secret[] credentials = credentials(dir, environment);
-      int chosenPort = port == 0 ? freePort() : port;
+      int chosenPort = port == 0 ? previousPortIfFree(dir).orElse(freePort()) : port;
       URI endpoint = URI.create("http://127.0.0.1:" + chosenPort);
       Path properties = dir.resolve("s3proxy.properties");
       writePrivate(properties, serverProperties(dir, endpoint, credentials));
@@ -197,11 +199,16 @@ public final class LocalS3 implements AutoCloseable {
    * @return the number of files uploaded
    */
   public int upload(Path folder, String bucket, String prefix) {
+    return upload(folder, bucket, prefix, file -> true);
+  }
+
+  /** As {@link #upload(Path, String, String)}, only the files a filter accepts. */
+  public int upload(Path folder, String bucket, String prefix, Predicate<Path> include) {
     String base = prefix.isEmpty() || prefix.endsWith("/") ? prefix : prefix + "/";
     int uploaded = 0;
     try (S3Client client = client();
         Stream<Path> files = Files.walk(folder)) {
-      for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+      for (Path file : files.filter(Files::isRegularFile).filter(include).sorted().toList()) {
         String key = base + folder.relativize(file).toString().replace(File.separatorChar, '/');
         client.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromFile(file));
         uploaded++;
@@ -368,6 +375,25 @@ public final class LocalS3 implements AutoCloseable {
     }
     Files.writeString(partial, text, StandardCharsets.UTF_8);
     Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /**
+   * The port of the folder's last start, when it is free again: a restarted server keeps its
+   * endpoint, so clients (and Hadoop's cached s3a file systems) that knew it still reach it.
+   */
+  private static Optional<Integer> previousPortIfFree(Path dir) {
+    try {
+      Path envFile = dir.resolve("s3.env");
+      if (!Files.isRegularFile(envFile)) {
+        return Optional.empty();
+      }
+      int previous = URI.create(readEnvironmentFile(envFile).get("S3_ENDPOINT")).getPort();
+      try (ServerSocket socket = new ServerSocket(previous, 1, java.net.InetAddress.getLoopbackAddress())) {
+        return Optional.of(previous);
+      }
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
   }
 
   private static int freePort() throws IOException {

@@ -18,7 +18,7 @@ public final class OcpSummary {
 
   private static final Logger LOG = LoggerFactory.getLogger(OcpSummary.class);
 
-  static final List<Command> COMMANDS = List.of(new SummarizeCommand(), new GenerateCommand(), new ImportNiseCommand(), new DemoCommand(), new S3ServerCommand());
+  static final List<Command> COMMANDS = List.of(new SummarizeCommand(), new GenerateCommand(), new ImportNiseCommand(), new DemoCommand(), new S3ServerCommand(), new ValidateCommand(), new BenchCommand());
 
   private OcpSummary() {}
 

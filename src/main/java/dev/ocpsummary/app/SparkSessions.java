@@ -23,11 +23,15 @@ final class SparkSessions {
 
   private SparkSessions() {}
 
+  /** The master the session will run on: spark-submit's, else {@code --master}, else {@code local[*]}. */
+  static String master(Optional<String> option) {
+    SparkConf conf = new SparkConf();
+    return conf.contains("spark.master") ? conf.get("spark.master") : option.orElse("local[*]");
+  }
+
   static SparkSession getOrCreate(Settings settings, Optional<String> master) {
     SparkConf conf = new SparkConf();
-    if (!conf.contains("spark.master")) {
-      conf.setMaster(master.orElse("local[*]"));
-    }
+    conf.setMaster(master(master));
     conf.setIfMissing("spark.app.name", "ocp-daily-summary");
     conf.set("spark.sql.session.timeZone", "UTC");
     conf.setIfMissing("spark.sql.shuffle.partitions", Integer.toString(settings.shufflePartitions()));
@@ -38,6 +42,28 @@ final class SparkSessions {
     }
     applyS3(conf, settings.s3());
     return SparkSession.builder().config(conf).getOrCreate();
+  }
+
+  /**
+   * Applies the settings to a session started before they were known (a config file shipped with
+   * {@code --files} is only readable once the SparkContext runs): the shuffle partitions unless
+   * spark-submit set them, the committer, and the s3a options, on the context's Hadoop configuration,
+   * which Spark ships with every file scan and write.
+   */
+  static SparkSession adopt(SparkSession spark, Settings settings) {
+    if (!new SparkConf().contains("spark.sql.shuffle.partitions")) {
+      spark.conf().set("spark.sql.shuffle.partitions", Integer.toString(settings.shufflePartitions()));
+    }
+    SparkConf s3 = new SparkConf(false);
+    applyS3(s3, settings.s3());
+    for (scala.Tuple2<String, String> entry : s3.getAll()) {
+      if (entry._1().startsWith("spark.hadoop.")) {
+        spark.sparkContext().hadoopConfiguration().set(entry._1().substring("spark.hadoop.".length()), entry._2());
+      } else {
+        spark.conf().set(entry._1(), entry._2());
+      }
+    }
+    return spark;
   }
 
   /**

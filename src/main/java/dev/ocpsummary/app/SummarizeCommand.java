@@ -1,10 +1,13 @@
 package dev.ocpsummary.app;
 
+import com.typesafe.config.ConfigFactory;
 import dev.ocpsummary.config.ClusterSettings;
+import dev.ocpsummary.config.ConfigFileLocator;
 import dev.ocpsummary.config.ExecSettings;
 import dev.ocpsummary.config.RunRequest;
 import dev.ocpsummary.config.Settings;
 import dev.ocpsummary.config.SettingsLoader;
+import dev.ocpsummary.config.SparkShippedFiles;
 import dev.ocpsummary.exec.DailySummaryJob;
 import dev.ocpsummary.exec.RunResult;
 import dev.ocpsummary.summary.RunIdentity;
@@ -40,7 +43,9 @@ final class SummarizeCommand implements Command {
           --input    root of the Parquet layout (path, file:// or s3a://); default: input.root of the config
           --mode     cache (inputs cached, written from the executors), iterate (day by day through the
                      driver, bounded memory) or auto (by the estimated input rows); default: exec.mode
-          --config   a HOCON file layered over the defaults (see conf/application.conf)
+          --config   a HOCON file layered over the defaults (see conf/application.conf); default: the
+                     config.file system property. A relative path that is not in the working directory
+                     is looked up among the files shipped with spark-submit --files
           --master   Spark master when spark-submit did not set one (default local[*])
         """;
   }
@@ -49,10 +54,16 @@ final class SummarizeCommand implements Command {
   public int run(String[] args, Map<String, String> environment, PrintStream out) {
     CommandLine cl = CommandLine.parse(name(), args, OPTIONS, Set.of());
     RunRequest request = new RunRequest(cl.required("source"), cl.requiredDate("start"), cl.requiredDate("end"));
-    Settings settings = withOptions(SettingsLoader.load(cl.value("config").map(Path::of), environment), cl);
+    Optional<Path> configFile = cl.value("config").map(Path::of);
+    Optional<SparkSession> started = startSparkForShippedConfig(configFile, environment, cl.value("master"));
+    Settings settings = withOptions(SettingsLoader.load(configFile, environment), cl);
+    LocalDatabase.requireServerUnlessLocal(SparkSessions.master(cl.value("master")), settings.database());
     LOG.info("Effective settings: {}", settings);
     try (LocalDatabase database = LocalDatabase.open(settings.database())) {
-      SparkSession spark = SparkSessions.getOrCreate(settings, cl.value("master"));
+      SparkSession spark =
+          started
+              .map(session -> SparkSessions.adopt(session, settings))
+              .orElseGet(() -> SparkSessions.getOrCreate(settings, cl.value("master")));
       RunResult result = new DailySummaryJob(spark, settings, database.database()).run(request, identity(settings, request));
       out.printf(
           "summarized %s: %d rows written %s from %d input rows in %d ms, mode %s (run %s)%n",
@@ -67,6 +78,23 @@ final class SummarizeCommand implements Command {
       result.runRecord().ifPresent(file -> out.printf("  run record: %s%n", file));
       return 0;
     }
+  }
+
+  /**
+   * Starts Spark before the settings are read when the config file can only be among the files shipped
+   * with {@code --files} (a relative path missing from the working directory, as in standalone cluster
+   * deploy mode): the SparkContext fetches them as it starts. It starts from the defaults and the
+   * environment; the file's settings are applied to it afterwards ({@link SparkSessions#adopt}).
+   */
+  private static Optional<SparkSession> startSparkForShippedConfig(
+      Optional<Path> configFile, Map<String, String> environment, Optional<String> master) {
+    boolean onlyShipped =
+        ConfigFileLocator.requested(configFile, System.getProperties()).filter(ConfigFileLocator::onlyShipped).isPresent();
+    if (!onlyShipped || SparkShippedFiles.available()) {
+      return Optional.empty();
+    }
+    Settings defaults = SettingsLoader.fromConfig(ConfigFactory.empty(), environment);
+    return Optional.of(SparkSessions.getOrCreate(defaults, master));
   }
 
   /** Applies the options that override config keys. */

@@ -11,11 +11,13 @@ import java.util.Optional;
 /**
  * How a run executes: which mode, when AUTO switches to ITERATE, how CACHE persists its inputs, and
  * where the JSON run record goes. Read from {@code ocp-summary.exec}; {@code --mode} overrides the
- * mode.
+ * mode. AUTO's threshold is read here, once, so that a missing or broken threshold file fails the run
+ * before Spark starts.
  *
  * @param mode the requested mode
  * @param modeOrigin where the mode was asked for ({@code --mode} or the config key), for the run record
- * @param streamingThresholdRows AUTO chooses ITERATE when the estimated input rows exceed this
+ * @param autoThreshold AUTO chooses ITERATE when the estimated input rows exceed this (from {@code
+ *     exec.streaming-threshold-rows} when set, else from the benchmark's {@code exec.threshold-file})
  * @param storageLevel the Spark storage level CACHE persists the window's inputs with
  * @param writePartitions CACHE writes at most this many partitions, one COPY each (0 = one per executor core)
  * @param runRecordDir folder that receives one {@code <run id>.json} per run; empty = none
@@ -23,7 +25,7 @@ import java.util.Optional;
 public record ExecSettings(
     Mode mode,
     String modeOrigin,
-    long streamingThresholdRows,
+    AutoThreshold autoThreshold,
     String storageLevel,
     int writePartitions,
     Optional<Path> runRecordDir) {
@@ -57,23 +59,24 @@ public record ExecSettings(
   public ExecSettings {
     Objects.requireNonNull(mode, "mode");
     Objects.requireNonNull(modeOrigin, "modeOrigin");
+    Objects.requireNonNull(autoThreshold, "autoThreshold");
     Objects.requireNonNull(storageLevel, "storageLevel");
     Objects.requireNonNull(runRecordDir, "runRecordDir");
   }
 
   /** The same settings with the mode asked for elsewhere (e.g. {@code --mode}). */
   public ExecSettings withMode(Mode newMode, String origin) {
-    return new ExecSettings(newMode, origin, streamingThresholdRows, storageLevel, writePartitions, runRecordDir);
+    return new ExecSettings(newMode, origin, autoThreshold, storageLevel, writePartitions, runRecordDir);
   }
 
-  /** The same settings with another streaming threshold. */
+  /** The same settings with {@code exec.streaming-threshold-rows} set to {@code rows} (an override). */
   public ExecSettings withStreamingThresholdRows(long rows) {
-    return new ExecSettings(mode, modeOrigin, rows, storageLevel, writePartitions, runRecordDir);
+    return new ExecSettings(mode, modeOrigin, AutoThreshold.override(rows), storageLevel, writePartitions, runRecordDir);
   }
 
   /** The same settings writing run records to another folder (or none). */
   public ExecSettings withRunRecordDir(Optional<Path> dir) {
-    return new ExecSettings(mode, modeOrigin, streamingThresholdRows, storageLevel, writePartitions, dir);
+    return new ExecSettings(mode, modeOrigin, autoThreshold, storageLevel, writePartitions, dir);
   }
 
   /** Reads and validates {@code exec.*} of the resolved {@code ocp-summary} config. */
@@ -82,9 +85,16 @@ public record ExecSettings(
     Mode mode =
         Mode.parse(modeText)
             .orElseThrow(() -> bad("mode", modeText, "must be one of cache, iterate, auto"));
-    long threshold = c.getLong("exec.streaming-threshold-rows");
-    if (threshold < 0) {
-      throw bad("streaming-threshold-rows", threshold, "must be 0 or more");
+    AutoThreshold threshold;
+    // null (the default) leaves the choice to the benchmark's threshold file
+    if (c.hasPath("exec.streaming-threshold-rows")) {
+      long rows = c.getLong("exec.streaming-threshold-rows");
+      if (rows < 0) {
+        throw bad("streaming-threshold-rows", rows, "must be 0 or more");
+      }
+      threshold = AutoThreshold.override(rows);
+    } else {
+      threshold = AutoThreshold.fromFile(c.getString("exec.threshold-file").strip());
     }
     String level = c.getString("exec.storage-level").strip().toUpperCase(Locale.ROOT);
     if (!STORAGE_LEVELS.contains(level)) {

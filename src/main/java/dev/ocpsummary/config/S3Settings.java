@@ -98,4 +98,14 @@ public record S3Settings(
     }
     return options;
   }
+
+  /**
+   * The same options for one bucket only ({@code fs.s3a.bucket.NAME.*}, s3a's per-bucket
+   * configuration): they take precedence for that bucket and leave every other bucket as configured.
+   */
+  public Map<String, String> hadoopOptionsForBucket(String bucket) {
+    Map<String, String> options = new LinkedHashMap<>();
+    hadoopOptions().forEach((key, value) -> options.put("fs.s3a.bucket." + bucket + "." + key.substring("fs.s3a.".length()), value));
+    return options;
+  }
 }

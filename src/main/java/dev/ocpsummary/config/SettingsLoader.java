@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 
 /**
  * Builds {@link Settings} from Typesafe Config: {@code reference.conf} in the jar, an optional file
- * given with {@code --config}, then the environment variables of the CLI contract, which always win
+ * (given with {@code --config} or the {@code config.file} system property, see {@link
+ * ConfigFileLocator}), then the environment variables of the CLI contract, which always win
  * over files. Every value is validated here, once, on the driver; a bad one fails the run with a
  * message that names the key and the value. Keys under {@code ocp-summary} that {@code
  * reference.conf} does not define are rejected, so a typo cannot silently fall back to a default.
@@ -50,9 +51,16 @@ public final class SettingsLoader {
     return load(configFile, System.getenv());
   }
 
-  /** As {@link #load(Optional)}, with an explicit environment (tests). */
+  /**
+   * As {@link #load(Optional)}, with an explicit environment. The file is the one {@link
+   * ConfigFileLocator} finds: {@code configFile}, else the {@code config.file} system property; a
+   * relative path missing from the working directory is looked up among the files shipped to the
+   * active SparkContext.
+   */
   public static Settings load(Optional<Path> configFile, Map<String, String> environment) {
-    Config file = configFile.map(SettingsLoader::parseFile).orElse(ConfigFactory.empty());
+    Optional<Path> located =
+        new ConfigFileLocator(SparkShippedFiles::find).locate(configFile, System.getProperties());
+    Config file = located.map(SettingsLoader::parseFile).orElse(ConfigFactory.empty());
     return fromConfig(file, environment);
   }
 

@@ -34,17 +34,10 @@ public record ExpectedSummary(
     List<String> podNamespaces,
     List<String> storageNamespaces) {
 
-  public static final List<String> POD_TOTALS =
-      List.of(
-          POD_USAGE_CPU_CORE_HOURS,
-          POD_REQUEST_CPU_CORE_HOURS,
-          POD_EFFECTIVE_USAGE_CPU_CORE_HOURS,
-          POD_LIMIT_CPU_CORE_HOURS,
-          POD_USAGE_MEMORY_GIGABYTE_HOURS,
-          POD_REQUEST_MEMORY_GIGABYTE_HOURS,
-          POD_EFFECTIVE_USAGE_MEMORY_GIGABYTE_HOURS,
-          POD_LIMIT_MEMORY_GIGABYTE_HOURS);
+  /** The measures of {@link #podTotals()}: the eight pod measures, in their summary column order. */
+  public static final List<String> POD_TOTALS = POD_MEASURES;
 
+  /** The measures of {@link #unallocatedTotals()}: usage, request and effective usage, CPU and memory. */
   public static final List<String> UNALLOCATED_TOTALS =
       List.of(
           POD_USAGE_CPU_CORE_HOURS,
@@ -54,6 +47,7 @@ public record ExpectedSummary(
           POD_REQUEST_MEMORY_GIGABYTE_HOURS,
           POD_EFFECTIVE_USAGE_MEMORY_GIGABYTE_HOURS);
 
+  /** The measures of {@link #storageTotals()}. */
   public static final List<String> STORAGE_TOTALS =
       List.of(PVC_CAPACITY_GIGABYTE, PVC_CAPACITY_GIGABYTE_MONTHS, VOLUME_REQUEST_STORAGE_GIGABYTE_MONTHS, PVC_USAGE_GIGABYTE_MONTHS);
 

@@ -1,5 +1,6 @@
 package dev.ocpsummary.exec;
 
+import dev.ocpsummary.config.AutoThreshold;
 import dev.ocpsummary.config.ExecSettings;
 import dev.ocpsummary.config.ExecSettings.Mode;
 import dev.ocpsummary.config.RunRequest;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -48,8 +50,10 @@ import org.slf4j.LoggerFactory;
  *       size; the price is time, since every day scans the window's files again and the rows go
  *       through the driver's single connection.
  *   <li><b>auto</b> estimates the input rows from Parquet footers (no scan) and runs iterate above
- *       {@code exec.streaming-threshold-rows}, else cache; the choice and the reason are logged and
- *       stored with the run.
+ *       the benchmark's threshold ({@code exec.threshold-file}, by default the recommendation shipped
+ *       in the jar) or above {@code exec.streaming-threshold-rows} when that is set; else cache. The
+ *       choice and the reason, naming the threshold's source and numbers, are logged and stored with
+ *       the run.
  * </ul>
  *
  * <p>Both modes produce the same rows. Any failure leaves the summary table as it was, is recorded
@@ -134,17 +138,35 @@ public final class DailySummaryJob {
   /** The mode a run executes in, why, and AUTO's estimate (null for a requested mode). */
   record ModeChoice(Mode mode, String reason, Long estimatedRows) {}
 
-  /** Resolves AUTO with the estimate (taken only then); a requested mode stands as it is. */
+  /**
+   * Resolves AUTO with the estimate (taken only when a threshold needs it); a requested mode stands
+   * as it is. Without a threshold AUTO runs CACHE, saying whether the benchmark recommends it or has
+   * not measured yet.
+   */
   static ModeChoice choose(ExecSettings exec, Supplier<InputEstimate> estimate) {
     if (exec.mode() != Mode.AUTO) {
       return new ModeChoice(exec.mode(), "requested with " + exec.modeOrigin(), null);
     }
+    AutoThreshold threshold = exec.autoThreshold();
+    if (threshold.rows() == null) {
+      String basis = threshold.basis().isEmpty() ? "" : ", " + threshold.basis();
+      String reason =
+          threshold.measured()
+              ? "auto: benchmark recommends cache at every measured size (" + threshold.source() + basis + ")"
+              : "auto: cache, no measured threshold yet (" + threshold.source() + " is a placeholder without"
+                  + " measurements; run the benchmark or set exec.streaming-threshold-rows)";
+      return new ModeChoice(Mode.CACHE, reason, null);
+    }
     InputEstimate e = estimate.get();
-    long threshold = exec.streamingThresholdRows();
-    boolean iterate = e.rows() > threshold;
+    boolean iterate = e.rows() > threshold.rows();
     String reason =
-        String.format(
-            "auto: %s, %s exec.streaming-threshold-rows = %,d", e.describe(), iterate ? "above" : "not above", threshold);
+        threshold.override()
+            ? String.format(
+                Locale.ROOT, "auto: %s, %s exec.streaming-threshold-rows = %,d (override)", e.describe(),
+                iterate ? "above" : "not above", threshold.rows())
+            : String.format(
+                Locale.ROOT, "auto: %s, %s the threshold of %s", e.describe(), iterate ? "above" : "not above",
+                threshold.describe());
     return new ModeChoice(iterate ? Mode.ITERATE : Mode.CACHE, reason, e.rows());
   }
 
@@ -211,7 +233,8 @@ public final class DailySummaryJob {
     r.put("mode", attempt.choice == null ? null : attempt.choice.mode().configName());
     r.put("mode_reason", attempt.choice == null ? null : attempt.choice.reason());
     r.put("estimated_input_rows", attempt.choice == null ? null : attempt.choice.estimatedRows());
-    r.put("streaming_threshold_rows", exec.streamingThresholdRows());
+    r.put("streaming_threshold_rows", exec.autoThreshold().rows());
+    r.put("streaming_threshold_source", exec.autoThreshold().describe());
     r.put("input_rows", attempt.inputRows);
     r.put("input_files", attempt.inputFiles);
     r.put("output_rows", attempt.outcome == null ? 0 : attempt.outcome.rowsWritten());

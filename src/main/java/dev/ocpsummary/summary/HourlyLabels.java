@@ -24,21 +24,34 @@ public final class HourlyLabels {
 
   /** (interval_start, node, node_label_map). */
   public static Dataset<Row> ofNodes(Dataset<Row> nodeLabelRows, LabelRules labels) {
-    return perHour(nodeLabelRows, InputColumns.NODE, InputColumns.NODE_LABELS, labels, NODE_LABEL_MAP);
+    return asMaps(textOfNodes(nodeLabelRows), InputColumns.NODE, InputColumns.NODE_LABELS, labels, NODE_LABEL_MAP);
   }
 
   /** (interval_start, namespace, namespace_label_map). */
   public static Dataset<Row> ofNamespaces(Dataset<Row> namespaceLabelRows, LabelRules labels) {
-    return perHour(
-        namespaceLabelRows, InputColumns.NAMESPACE, InputColumns.NAMESPACE_LABELS, labels, NAMESPACE_LABEL_MAP);
+    return asMaps(
+        textOfNamespaces(namespaceLabelRows), InputColumns.NAMESPACE, InputColumns.NAMESPACE_LABELS, labels, NAMESPACE_LABEL_MAP);
   }
 
-  private static Dataset<Row> perHour(
-      Dataset<Row> labelRows, String keyColumn, String labelColumn, LabelRules labels, String alias) {
-    return labelRows
-        .groupBy(col(INTERVAL_START), col(keyColumn))
-        .agg(max(labelColumn).as(labelColumn))
-        .select(col(INTERVAL_START), col(keyColumn), labels.enabledLabels(col(labelColumn)).as(alias));
+  /**
+   * (interval_start, node, node_labels): the node labels of each hour as their JSON text, unparsed,
+   * for transformations that parse them only after reducing the rows they join.
+   */
+  public static Dataset<Row> textOfNodes(Dataset<Row> nodeLabelRows) {
+    return perHour(nodeLabelRows, InputColumns.NODE, InputColumns.NODE_LABELS);
+  }
+
+  /** (interval_start, namespace, namespace_labels) as JSON text, like {@link #textOfNodes}. */
+  public static Dataset<Row> textOfNamespaces(Dataset<Row> namespaceLabelRows) {
+    return perHour(namespaceLabelRows, InputColumns.NAMESPACE, InputColumns.NAMESPACE_LABELS);
+  }
+
+  private static Dataset<Row> perHour(Dataset<Row> labelRows, String keyColumn, String labelColumn) {
+    return labelRows.groupBy(col(INTERVAL_START), col(keyColumn)).agg(max(labelColumn).as(labelColumn));
+  }
+
+  private static Dataset<Row> asMaps(Dataset<Row> texts, String keyColumn, String labelColumn, LabelRules labels, String alias) {
+    return texts.select(col(INTERVAL_START), col(keyColumn), labels.enabledLabels(col(labelColumn)).as(alias));
   }
 
   private HourlyLabels() {}

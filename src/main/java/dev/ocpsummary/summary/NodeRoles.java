@@ -41,10 +41,16 @@ public final class NodeRoles {
         when(col(InputColumns.NODE_ROLE).notEqual(""), col(InputColumns.NODE_ROLE));
     Dataset<Row> fromPods =
         PodSummary.scheduledOnNode(hourlyPodUsage)
+            // distinct first: it hashes, while max over a text column sorts every hourly row
+            .select(
+                col(InputColumns.NODE),
+                operatorRole.as(OPERATOR_ROLE),
+                col(InputColumns.NAMESPACE).equalTo(API_SERVER_NAMESPACE).as(RUNS_API_SERVER))
+            .distinct()
             .groupBy(col(InputColumns.NODE))
             .agg(
-                max(operatorRole).as(OPERATOR_ROLE),
-                max(col(InputColumns.NAMESPACE).equalTo(API_SERVER_NAMESPACE)).as(RUNS_API_SERVER));
+                max(OPERATOR_ROLE).as(OPERATOR_ROLE),
+                max(RUNS_API_SERVER).as(RUNS_API_SERVER));
     Column roleLabel =
         functions.from_json(
                 col(InputColumns.NODE_LABELS),

@@ -49,7 +49,9 @@ public final class PodSummary {
     Dataset<Row> podRows =
         hourly
             .transform(PodSummary::scheduledOnNode)
-            .transform(rows -> withMergedPodLabels(rows, inputs, labels))
+            .transform(rows -> withLabelTextsOfTheHour(rows, inputs))
+            .transform(PodSummary::aggregatePerLabelSources)
+            .transform(rows -> withMergedPodLabels(rows, labels))
             .transform(PodSummary::aggregatePerDay);
 
     Dataset<Row> summarized =
@@ -81,25 +83,21 @@ public final class PodSummary {
     return hourly.where(col(InputColumns.NODE).isNotNull().and(col(InputColumns.NODE).notEqual("")));
   }
 
-  /** Adds pod_labels: node, namespace and pod labels of the same hour, merged and canonical. */
-  static Dataset<Row> withMergedPodLabels(Dataset<Row> hourly, SummaryInputs inputs, LabelRules labels) {
-    Column merged =
-        LabelRules.merge(
-            col(HourlyLabels.NODE_LABEL_MAP),
-            col(HourlyLabels.NAMESPACE_LABEL_MAP),
-            labels.enabledLabels(col(InputColumns.POD_LABELS)));
+  /** Adds node_labels and namespace_labels: the JSON texts of the node's and namespace's labels of the same hour. */
+  static Dataset<Row> withLabelTextsOfTheHour(Dataset<Row> hourly, SummaryInputs inputs) {
     return hourly
-        .join(HourlyLabels.ofNodes(inputs.nodeLabels(), labels), new String[] {INTERVAL_START, InputColumns.NODE}, "left")
-        .join(
-            HourlyLabels.ofNamespaces(inputs.namespaceLabels(), labels),
-            new String[] {INTERVAL_START, InputColumns.NAMESPACE},
-            "left")
-        .withColumn(POD_LABELS, LabelRules.canonicalJson(merged))
-        .drop(HourlyLabels.NODE_LABEL_MAP, HourlyLabels.NAMESPACE_LABEL_MAP);
+        .join(HourlyLabels.textOfNodes(inputs.nodeLabels()), new String[] {INTERVAL_START, InputColumns.NODE}, "left")
+        .join(HourlyLabels.textOfNamespaces(inputs.namespaceLabels()), new String[] {INTERVAL_START, InputColumns.NAMESPACE}, "left");
   }
 
-  /** Groups hourly pod rows by (day, namespace, node, pod_labels) into core-hours and GiB-hours. */
-  static Dataset<Row> aggregatePerDay(Dataset<Row> labelled) {
+  /**
+   * Sums the hourly rows that share a day, namespace, node, resource id and the three label texts.
+   * Parsing and merging labels costs far more than adding numbers, and a pod's labels rarely change
+   * within a day, so this leaves about one row per pod and day to merge labels on. The resource id
+   * is a grouping key here (not a max) so that the aggregation can hash; the final one takes its max.
+   * Effective usage is max(usage, request) per hour, so it is taken before hours are summed.
+   */
+  static Dataset<Row> aggregatePerLabelSources(Dataset<Row> hourlyWithLabelTexts) {
     Column effectiveCpu =
         coalesce(
             col(POD_EFFECTIVE_USAGE_CPU_CORE_SECONDS),
@@ -108,17 +106,52 @@ public final class PodSummary {
         coalesce(
             col(POD_EFFECTIVE_USAGE_MEMORY_BYTE_SECONDS),
             Units.greatestOrNull(col(POD_USAGE_MEMORY_BYTE_SECONDS), col(POD_REQUEST_MEMORY_BYTE_SECONDS)));
-    return labelled
+    return hourlyWithLabelTexts
+        .groupBy(
+            col(USAGE_START),
+            col(NAMESPACE),
+            col(NODE),
+            col(InputColumns.RESOURCE_ID),
+            col(InputColumns.POD_LABELS),
+            col(InputColumns.NODE_LABELS),
+            col(InputColumns.NAMESPACE_LABELS))
+        .agg(
+            sum(POD_USAGE_CPU_CORE_SECONDS).as(POD_USAGE_CPU_CORE_SECONDS),
+            sum(POD_REQUEST_CPU_CORE_SECONDS).as(POD_REQUEST_CPU_CORE_SECONDS),
+            sum(effectiveCpu).as(POD_EFFECTIVE_USAGE_CPU_CORE_SECONDS),
+            sum(POD_LIMIT_CPU_CORE_SECONDS).as(POD_LIMIT_CPU_CORE_SECONDS),
+            sum(POD_USAGE_MEMORY_BYTE_SECONDS).as(POD_USAGE_MEMORY_BYTE_SECONDS),
+            sum(POD_REQUEST_MEMORY_BYTE_SECONDS).as(POD_REQUEST_MEMORY_BYTE_SECONDS),
+            sum(effectiveMemory).as(POD_EFFECTIVE_USAGE_MEMORY_BYTE_SECONDS),
+            sum(POD_LIMIT_MEMORY_BYTE_SECONDS).as(POD_LIMIT_MEMORY_BYTE_SECONDS),
+            max(InputColumns.NODE_CAPACITY_CPU_CORES).as(InputColumns.NODE_CAPACITY_CPU_CORES),
+            max(InputColumns.NODE_CAPACITY_MEMORY_BYTES).as(InputColumns.NODE_CAPACITY_MEMORY_BYTES));
+  }
+
+  /** Replaces pod_labels by the node, namespace and pod labels merged and canonical (pod wins, then namespace). */
+  static Dataset<Row> withMergedPodLabels(Dataset<Row> rows, LabelRules labels) {
+    Column merged =
+        LabelRules.merge(
+            labels.enabledLabels(col(InputColumns.NODE_LABELS)),
+            labels.enabledLabels(col(InputColumns.NAMESPACE_LABELS)),
+            labels.enabledLabels(col(InputColumns.POD_LABELS)));
+    return rows.withColumn(POD_LABELS, LabelRules.canonicalJson(merged))
+        .drop(InputColumns.NODE_LABELS, InputColumns.NAMESPACE_LABELS);
+  }
+
+  /** Groups the partial sums by (day, namespace, node, pod_labels) into core-hours and GiB-hours. */
+  static Dataset<Row> aggregatePerDay(Dataset<Row> partialSums) {
+    return partialSums
         .groupBy(col(USAGE_START), col(NAMESPACE), col(NODE), col(POD_LABELS))
         .agg(
             Units.secondsToHours(sum(POD_USAGE_CPU_CORE_SECONDS)).as(POD_USAGE_CPU_CORE_HOURS),
             Units.secondsToHours(sum(POD_REQUEST_CPU_CORE_SECONDS)).as(POD_REQUEST_CPU_CORE_HOURS),
-            Units.secondsToHours(sum(effectiveCpu)).as(POD_EFFECTIVE_USAGE_CPU_CORE_HOURS),
+            Units.secondsToHours(sum(POD_EFFECTIVE_USAGE_CPU_CORE_SECONDS)).as(POD_EFFECTIVE_USAGE_CPU_CORE_HOURS),
             Units.secondsToHours(sum(POD_LIMIT_CPU_CORE_SECONDS)).as(POD_LIMIT_CPU_CORE_HOURS),
             Units.byteSecondsToGibHours(sum(POD_USAGE_MEMORY_BYTE_SECONDS)).as(POD_USAGE_MEMORY_GIGABYTE_HOURS),
-            Units.byteSecondsToGibHours(sum(POD_REQUEST_MEMORY_BYTE_SECONDS))
-                .as(POD_REQUEST_MEMORY_GIGABYTE_HOURS),
-            Units.byteSecondsToGibHours(sum(effectiveMemory)).as(POD_EFFECTIVE_USAGE_MEMORY_GIGABYTE_HOURS),
+            Units.byteSecondsToGibHours(sum(POD_REQUEST_MEMORY_BYTE_SECONDS)).as(POD_REQUEST_MEMORY_GIGABYTE_HOURS),
+            Units.byteSecondsToGibHours(sum(POD_EFFECTIVE_USAGE_MEMORY_BYTE_SECONDS))
+                .as(POD_EFFECTIVE_USAGE_MEMORY_GIGABYTE_HOURS),
             Units.byteSecondsToGibHours(sum(POD_LIMIT_MEMORY_BYTE_SECONDS)).as(POD_LIMIT_MEMORY_GIGABYTE_HOURS),
             max(InputColumns.RESOURCE_ID).as(RESOURCE_ID),
             max(InputColumns.NODE_CAPACITY_CPU_CORES).as(NODE_CAPACITY_CPU_CORES),

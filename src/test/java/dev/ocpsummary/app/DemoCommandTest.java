@@ -33,6 +33,7 @@ class DemoCommandTest {
 
     String first = run(environment, 0, "demo");
     assertTrue(first.contains("generated now"), first);
+    assertTrue(first.contains("s3a://ocp-demo/input") && first.contains("read over s3a from S3Proxy at http://127.0.0.1:"), first);
     // the small scale (data-gen/scales/small.yml): 10 pods with labels of their own x 4 days, 2 PVCs x 4 days,
     // one unallocated row per node (2) and day
     assertTrue(first.contains("Pod rows: 40"), first);
@@ -43,6 +44,7 @@ class DemoCommandTest {
 
     String second = run(environment, 0, "demo");
     assertTrue(second.contains("reused"), second);
+    assertEquals(s3Endpoint(first), s3Endpoint(second), "a restarted S3 server of the same folder keeps its endpoint");
     assertTrue(second.contains("check:   every count and total equals the expected value"), second);
     assertEquals(56L, PostgresFixture.value(database, "SELECT count(*) FROM reporting_ocpusagelineitem_daily_summary"));
 
@@ -50,6 +52,12 @@ class DemoCommandTest {
     String clean = run(environment, 0, "demo", "--clean");
     assertTrue(clean.contains("removed " + home.toAbsolutePath()), clean);
     assertFalse(Files.exists(home));
+  }
+
+  private static String s3Endpoint(String printed) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("from S3Proxy at (http://127\\.0\\.0\\.1:\\d+)").matcher(printed);
+    assertTrue(m.find(), printed);
+    return m.group(1);
   }
 
   private static String run(Map<String, String> environment, int expectedCode, String... args) {

@@ -7,11 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigFactory;
 import dev.ocpsummary.config.ExecSettings.Mode;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The exec and s3 keys: defaults, validation, and the s3a options they stand for. */
 class ExecSettingsTest {
@@ -26,7 +29,52 @@ class ExecSettingsTest {
     assertEquals("MEMORY_AND_DISK", exec.storageLevel());
     assertEquals(0, exec.writePartitions());
     assertEquals(Optional.of(Path.of("/var/tmp/ocp/runs")), exec.runRecordDir());
-    assertTrue(exec.streamingThresholdRows() > 0);
+    assertEquals(new AutoThreshold(null, false, false, "threshold file classpath:threshold.json", ""), exec.autoThreshold());
+  }
+
+  @Test
+  void theThresholdComesFromTheFileUnlessOverridden(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("threshold.json");
+    Files.writeString(file, "{\"measured\": true, \"threshold_rows\": 3076800, \"budget_heap_mib\": 4096, \"safety\": 0.8}");
+
+    AutoThreshold fromFile = exec("exec.threshold-file = \"" + file + "\"").autoThreshold();
+    assertEquals(3_076_800L, fromFile.rows());
+    assertFalse(fromFile.override());
+    assertTrue(fromFile.measured());
+    assertEquals("3,076,800 rows from threshold file " + file + " (0.8 × 4,096 MiB heap budget)", fromFile.describe());
+
+    AutoThreshold overridden =
+        exec("exec { threshold-file = \"" + dir.resolve("absent.json") + "\", streaming-threshold-rows = 42 }").autoThreshold();
+    assertEquals(AutoThreshold.override(42), overridden);
+    assertEquals("config key ocp-summary.exec.streaming-threshold-rows = 42 (override)", overridden.describe());
+  }
+
+  @Test
+  void aMissingOrBrokenThresholdFileIsOneLineNamingIt(@TempDir Path dir) throws IOException {
+    Path absent = dir.resolve("absent.json");
+    assertMessage(
+        "config key ocp-summary.exec.threshold-file = '" + absent + "': threshold file " + absent + " does not exist",
+        "exec.threshold-file = \"" + absent + "\"");
+
+    Path broken = dir.resolve("broken.json");
+    Files.writeString(broken, "{\"threshold_rows\": 12,");
+    SettingsException e = assertThrows(SettingsException.class, () -> exec("exec.threshold-file = \"" + broken + "\""));
+    assertTrue(e.getMessage().startsWith("threshold file " + broken + " is not valid JSON: "), e.getMessage());
+    assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+
+    Path withoutRows = dir.resolve("without-rows.json");
+    Files.writeString(withoutRows, "{\"measured\": true}");
+    assertMessage(
+        "threshold file " + withoutRows + " has no threshold_rows (a number of rows, or null)",
+        "exec.threshold-file = \"" + withoutRows + "\"");
+
+    Path text = dir.resolve("text.json");
+    Files.writeString(text, "{\"threshold_rows\": \"many\"}");
+    assertMessage("threshold file " + text + ": ", "exec.threshold-file = \"" + text + "\"");
+  }
+
+  private static ExecSettings exec(String hocon) {
+    return SettingsLoader.fromConfig(ConfigFactory.parseString("ocp-summary." + hocon), Map.of()).exec();
   }
 
   @Test

@@ -1,13 +1,12 @@
 package dev.ocpsummary.datagen;
 
-import static dev.ocpsummary.datagen.SummaryCheck.UNALLOCATED;
-import static dev.ocpsummary.datagen.SummaryCheck.assertClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ocpsummary.testing.PostgresFixture;
-import java.math.BigDecimal;
+import dev.ocpsummary.validate.Check;
+import dev.ocpsummary.validate.ValidationReport;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code generate --scale small}, then {@code summarize} of what it wrote: the summary equals
  * expected.json's totals and row counts for every data_source (Pod rows, unallocated rows, Storage
- * rows), and the cluster capacity of every day. Both layouts: the Koku layout as a source of its own,
+ * rows), and the cluster capacity of every day, as the validation checks them; and the validation's
+ * invariants hold. Both layouts: the Koku layout as a source of its own,
  * the POC layout (read with {@code input.layout = "poc"}) as another.
  */
 class SmallSummaryTest {
@@ -26,6 +26,7 @@ class SmallSummaryTest {
   private static SummaryCheck check;
   private static ExpectedTotals expected;
   private static String source;
+  private static ValidationReport report;
   private static final String POC_SOURCE = "00000000-0000-0000-0000-0000000000cc";
 
   @BeforeAll
@@ -56,6 +57,7 @@ class SmallSummaryTest {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+    report = check.validate(expected, source);
   }
 
   /** The POC layout's summary equals the Koku layout's, row for row (the same data, another layout). */
@@ -73,54 +75,53 @@ class SmallSummaryTest {
 
   @Test
   void rowsPerDataSourceEqualExpected() {
-    assertEquals(expected.summary().rowsByDataSource().get("Pod"), check.count(source, "data_source = 'Pod'"));
-    assertEquals(expected.summary().rowsByDataSource().get("Storage"), check.count(source, "data_source = 'Storage'"));
-    assertEquals(expected.summary().podRows(), check.count(source, "data_source = 'Pod' AND NOT (" + UNALLOCATED + ")"));
+    assertPassed("rows data_source=", 2);
+    assertPassed("rows total", 1);
+    assertPassed("rows kind=pod", 1);
   }
 
   @Test
   void podTotalsEqualExpected() {
-    double[] sums = check.sums(source, "data_source = 'Pod' AND NOT (" + UNALLOCATED + ")", ExpectedSummary.POD_TOTALS);
-    for (int i = 0; i < sums.length; i++) {
-      String measure = ExpectedSummary.POD_TOTALS.get(i);
-      assertClose(expected.summary().podTotals().get(measure), sums[i], measure);
-    }
+    assertPassed("pod total ", ExpectedSummary.POD_TOTALS.size());
   }
 
   @Test
   void clusterCapacityOfEveryDayEqualsExpected() {
-    List<Map<String, Object>> days =
-        check.rows(
-            "SELECT usage_start, max(cluster_capacity_cpu_core_hours) AS cpu, max(cluster_capacity_memory_gigabyte_hours) AS memory FROM "
-                + SummaryCheck.TABLE + " WHERE data_source = 'Pod' GROUP BY usage_start ORDER BY usage_start");
-    assertEquals(expected.summary().clusterCapacityPerDay().size(), days.size());
-    for (Map<String, Object> day : days) {
-      Map<String, Double> want = expected.summary().clusterCapacityPerDay().get((LocalDate) day.get("usage_start"));
-      assertClose(want.get("cluster_capacity_cpu_core_hours"), ((BigDecimal) day.get("cpu")).doubleValue(), "cpu " + day);
-      assertClose(want.get("cluster_capacity_memory_gigabyte_hours"), ((BigDecimal) day.get("memory")).doubleValue(), "memory " + day);
-    }
+    assertEquals(4, expected.summary().clusterCapacityPerDay().size());
+    assertPassed("capacity ", 2 * 4);
   }
 
   /** Needs the unallocated rows of the summary (the Storage issue). */
   @Test
   void unallocatedRowsAndTotalsEqualExpected() {
-    assertEquals(expected.summary().unallocatedRows(), check.count(source, "data_source = 'Pod' AND (" + UNALLOCATED + ")"));
-    assertEquals(expected.summary().unallocatedRowsByNamespace().get("Worker unallocated"), check.count(source, "namespace = 'Worker unallocated'"));
-    double[] sums = check.sums(source, "data_source = 'Pod' AND (" + UNALLOCATED + ")", ExpectedSummary.UNALLOCATED_TOTALS);
-    for (int i = 0; i < sums.length; i++) {
-      String measure = ExpectedSummary.UNALLOCATED_TOTALS.get(i);
-      assertClose(expected.summary().unallocatedTotals().get(measure), sums[i], "unallocated " + measure);
-    }
+    assertPassed("rows kind=unallocated", 1);
+    assertPassed("rows unallocated namespace=", expected.summary().unallocatedRowsByNamespace().size());
+    assertPassed("unallocated total ", ExpectedSummary.UNALLOCATED_TOTALS.size());
   }
 
   /** Needs the Storage rows of the summary (the Storage issue). */
   @Test
   void storageRowsAndTotalsEqualExpected() {
-    assertEquals(expected.summary().storageRows(), check.count(source, "data_source = 'Storage'"));
-    double[] sums = check.sums(source, "data_source = 'Storage'", ExpectedSummary.STORAGE_TOTALS);
-    for (int i = 0; i < sums.length; i++) {
-      String measure = ExpectedSummary.STORAGE_TOTALS.get(i);
-      assertClose(expected.summary().storageTotals().get(measure), sums[i], "storage " + measure);
+    assertPassed("rows kind=storage", 1);
+    assertPassed("storage total ", ExpectedSummary.STORAGE_TOTALS.size());
+  }
+
+  /** Every check of the validation, expected totals and invariants, for both layouts' sources. */
+  @Test
+  void bothSourcesPassTheWholeValidation() {
+    assertTrue(report.passed(), report.render());
+    assertEquals(List.of(), report.skipped());
+    ValidationReport poc = check.validate(expected, POC_SOURCE);
+    assertTrue(poc.passed(), poc.render());
+    assertEquals(report.checks(), poc.checks());
+  }
+
+  /** The checks whose names start with {@code prefix}: exactly {@code count} of them, all passed. */
+  private static void assertPassed(String prefix, int count) {
+    List<Check> checks = report.checks().stream().filter(c -> c.name().startsWith(prefix)).toList();
+    assertEquals(count, checks.size(), prefix + " checks in\n" + report.render());
+    for (Check c : checks) {
+      assertEquals(Check.Status.PASS, c.status(), c.describe() + "\n" + report.render());
     }
   }
 }

@@ -4,7 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ocpsummary.app.OcpSummary;
 import dev.ocpsummary.config.DatabaseSettings;
+import dev.ocpsummary.sink.SummaryDatabase;
 import dev.ocpsummary.testing.PostgresFixture;
+import dev.ocpsummary.validate.RowKind;
+import dev.ocpsummary.validate.SummaryValidation;
+import dev.ocpsummary.validate.Tolerance;
+import dev.ocpsummary.validate.ValidationReport;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -14,11 +19,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Runs {@code summarize} through the CLI entry point into a test schema and reads the result back. */
+/**
+ * Runs {@code summarize} through the CLI entry point into a test schema and reads the result back;
+ * comparisons with expected.json go through the main code's {@link SummaryValidation}.
+ */
 final class SummaryCheck {
 
   static final String TABLE = "reporting_ocpusagelineitem_daily_summary";
-  static final String UNALLOCATED = "namespace IN ('Platform unallocated', 'Worker unallocated') OR namespace IS NULL";
+  /** Unallocated rows, as the validation tells them apart (data_source Pod without pod_labels). */
+  static final String UNALLOCATED = RowKind.UNALLOCATED.predicate();
 
   private final DatabaseSettings database;
   private final Path home;
@@ -72,8 +81,13 @@ final class SummaryCheck {
     return PostgresFixture.rows(database, sql, parameters);
   }
 
+  /** The summary of a source for expected.json's window, validated against it. */
+  ValidationReport validate(ExpectedTotals expected, String source) {
+    return SummaryValidation.run(new SummaryDatabase(database), expected.summary(), source, expected.start(), expected.end());
+  }
+
   static void assertClose(double expected, double actual, String what) {
-    assertEquals(expected, actual, Math.max(1e-6, Math.abs(expected) * 1e-9), what);
+    assertEquals(expected, actual, Tolerance.allowed(expected), what);
   }
 
   record Result(int code, String out, String err) {

@@ -14,7 +14,9 @@ import dev.ocpsummary.source.ReportType;
 import dev.ocpsummary.testing.PostgresFixture;
 import dev.ocpsummary.testing.SparkFixture;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +42,9 @@ import org.junit.jupiter.api.io.TempDir;
 class ClusterSummarizeIT {
 
   private static final Duration RUN_LIMIT = Duration.ofMinutes(3);
+  // Driver and executor live for a minute on tiny data on 2 shared cores: the optimizing JIT and a
+  // parallel collector would cost more CPU than they save.
+  private static final String SHORT_LIVED_JVM = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
   private static final String ALL_COLUMNS_BUT_UUID =
       "SELECT (to_jsonb(t) - 'uuid')::text AS row FROM reporting_ocpusagelineitem_daily_summary t ORDER BY 1";
 
@@ -115,9 +120,21 @@ class ClusterSummarizeIT {
     Map<String, String> env = ChildProcess.inheritedEnvironment();
     env.putAll(environment(database, "cluster"));
     env.put("OCP_SUMMARY_DRIVER_MEMORY", "1g");
-    env.put("OCP_SUMMARY_SUBMIT_OPTS", "--executor-memory 768m");
+    env.put("OCP_SUMMARY_JAVA_OPTS", SHORT_LIVED_JVM);
+    env.put("OCP_SUMMARY_SUBMIT_OPTS", "--properties-file " + executorProperties() + " --executor-memory 768m");
     env.put("SPARK_LOCAL_IP", "127.0.0.1");
     return ChildProcess.run(command, env, ProjectBuild.root(), folder.resolve("cluster-run.log"), RUN_LIMIT);
+  }
+
+  /** Spark properties for the executors: the JVM options of {@link #SHORT_LIVED_JVM}, which contain spaces. */
+  private static Path executorProperties() {
+    Path file = folder.resolve("executor.properties");
+    try {
+      Files.writeString(file, "spark.executor.extraJavaOptions=" + SHORT_LIVED_JVM + "\n", StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return file;
   }
 
   private static List<String> arguments(String master) {
