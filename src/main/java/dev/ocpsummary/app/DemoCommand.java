@@ -17,6 +17,7 @@ import dev.ocpsummary.exec.DailySummaryJob;
 import dev.ocpsummary.exec.RunResult;
 import dev.ocpsummary.summary.SummaryColumns;
 import java.io.IOException;
+import java.net.URI;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +28,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -87,6 +89,9 @@ final class DemoCommand implements Command {
       // A session that existed before (a notebook, a test JVM) keeps its own s3a settings; the demo's
       // bucket gets the demo server's, for that bucket only.
       s3.settings().hadoopOptionsForBucket(BUCKET).forEach(spark.sparkContext().hadoopConfiguration()::set);
+      // Hadoop caches one file system per bucket: one left by an earlier demo in this JVM (with another
+      // state folder, so another server) would still call that server. Closing it drops it from the cache.
+      FileSystem.get(URI.create(LocalS3.uri(BUCKET, "")), spark.sparkContext().hadoopConfiguration()).close();
       GenerateOptions options = GenerateOptions.defaults().withIds(SOURCE_UUID, CLUSTER_ID, settings.input().org());
       boolean reused = Files.exists(dataFolder.resolve(ExpectedTotals.FILE_NAME));
       String generatedUri = dataFolder.toUri().toString();
