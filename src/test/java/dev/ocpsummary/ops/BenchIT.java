@@ -2,6 +2,7 @@ package dev.ocpsummary.ops;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -91,8 +92,10 @@ class BenchIT {
       assertTrue(report.contains("charts/" + png.getFileName()), "the report embeds " + png.getFileName());
     }
     JsonNode threshold = JSON.readTree(runDir.resolve("threshold.json").toFile());
-    assertEquals(1536, threshold.path("tested_max_rows").asLong(), threshold.toString());
+    assertEquals(1024, threshold.path("budget_heap_mib").asInt(), "the budget defaults to the measured heap: " + threshold);
     assertTrue(threshold.path("threshold_rows").isNull(), "one scale without a heap sweep gives no fit: " + threshold);
+    assertFalse(threshold.path("measured").asBoolean(), "and says it holds no measurement: " + threshold);
+    assertTrue(report.contains("No recommendation derived"), "the report says why there is no threshold");
     assertEquals(56L, PostgresFixture.value(database, "SELECT count(*) FROM reporting_ocpusagelineitem_daily_summary"));
   }
 
