@@ -29,7 +29,10 @@ class ExecSettingsTest {
     assertEquals("MEMORY_AND_DISK", exec.storageLevel());
     assertEquals(0, exec.writePartitions());
     assertEquals(Optional.of(Path.of("/var/tmp/ocp/runs")), exec.runRecordDir());
-    assertEquals(new AutoThreshold(null, false, false, "threshold file classpath:threshold.json", ""), exec.autoThreshold());
+    // the default is the benchmark's threshold shipped in the jar (conf/threshold.json)
+    assertEquals("threshold file classpath:threshold.json", exec.autoThreshold().source());
+    assertEquals(false, exec.autoThreshold().override());
+    assertEquals(true, exec.autoThreshold().measured());
   }
 
   @Test

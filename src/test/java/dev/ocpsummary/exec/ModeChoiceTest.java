@@ -1,6 +1,7 @@
 package dev.ocpsummary.exec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -84,14 +85,14 @@ class ModeChoiceTest {
   }
 
   @Test
-  void theShippedPlaceholderSaysItIsNoMeasurement() {
-    ModeChoice choice = DailySummaryJob.choose(SettingsLoader.fromConfig(ConfigFactory.empty(), Map.of()).exec(), () -> ESTIMATE);
+  void theShippedThresholdIsABenchmarkMeasurement() {
+    // conf/threshold.json goes into the jar; it must be the threshold.json of a committed benchmark report
+    ExecSettings exec = SettingsLoader.fromConfig(ConfigFactory.empty(), Map.of()).exec();
+    ModeChoice choice = DailySummaryJob.choose(exec, () -> ESTIMATE);
 
-    assertEquals(Mode.CACHE, choice.mode());
-    assertEquals(
-        "auto: cache, no measured threshold yet (threshold file classpath:threshold.json is a placeholder without"
-            + " measurements; run the benchmark or set exec.streaming-threshold-rows)",
-        choice.reason());
+    assertTrue(exec.autoThreshold().measured(), "the shipped threshold file says it is measured");
+    assertTrue(choice.reason().contains("threshold file classpath:threshold.json"), choice.reason());
+    assertFalse(choice.reason().contains("placeholder"), choice.reason());
   }
 
   @Test
