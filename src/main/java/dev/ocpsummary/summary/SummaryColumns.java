@@ -100,6 +100,16 @@ public final class SummaryColumns {
           POD_EFFECTIVE_USAGE_MEMORY_GIGABYTE_HOURS,
           POD_LIMIT_MEMORY_GIGABYTE_HOURS);
 
+  /** The node and cluster capacity columns of Pod rows, which unallocated rows carry too. */
+  public static final List<String> CAPACITY_MEASURES =
+      List.of(
+          NODE_CAPACITY_CPU_CORES,
+          NODE_CAPACITY_CPU_CORE_HOURS,
+          NODE_CAPACITY_MEMORY_GIGABYTES,
+          NODE_CAPACITY_MEMORY_GIGABYTE_HOURS,
+          CLUSTER_CAPACITY_CPU_CORE_HOURS,
+          CLUSTER_CAPACITY_MEMORY_GIGABYTE_HOURS);
+
   /** Every written column, in table and COPY order. */
   public static final List<OutputColumn> ALL =
       List.of(

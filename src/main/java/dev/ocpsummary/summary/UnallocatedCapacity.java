@@ -43,20 +43,11 @@ public final class UnallocatedCapacity {
           new String[] {NODE_CAPACITY_MEMORY_GIGABYTE_HOURS, POD_REQUEST_MEMORY_GIGABYTE_HOURS},
           new String[] {NODE_CAPACITY_MEMORY_GIGABYTE_HOURS, POD_EFFECTIVE_USAGE_MEMORY_GIGABYTE_HOURS});
 
-  private static final List<String> CAPACITIES =
-      List.of(
-          NODE_CAPACITY_CPU_CORES,
-          NODE_CAPACITY_CPU_CORE_HOURS,
-          NODE_CAPACITY_MEMORY_GIGABYTES,
-          NODE_CAPACITY_MEMORY_GIGABYTE_HOURS,
-          CLUSTER_CAPACITY_CPU_CORE_HOURS,
-          CLUSTER_CAPACITY_MEMORY_GIGABYTE_HOURS);
-
   /** Unallocated rows in {@link SummaryColumns#ALL} order, from Pod rows and the node roles. */
   public static Dataset<Row> summarize(
       Dataset<Row> podRows, Dataset<Row> nodeRoles, Dataset<Row> costCategoryPatterns, RunIdentity identity) {
     List<Column> aggregates = new ArrayList<>();
-    for (String capacity : CAPACITIES) {
+    for (String capacity : CAPACITY_MEASURES) {
       aggregates.add(max(capacity).as(capacity));
     }
     for (String[] pair : CAPACITY_MINUS) {

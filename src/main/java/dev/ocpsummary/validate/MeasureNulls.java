@@ -1,13 +1,8 @@
 package dev.ocpsummary.validate;
 
-import static dev.ocpsummary.summary.SummaryColumns.CLUSTER_CAPACITY_CPU_CORE_HOURS;
-import static dev.ocpsummary.summary.SummaryColumns.CLUSTER_CAPACITY_MEMORY_GIGABYTE_HOURS;
+import static dev.ocpsummary.summary.SummaryColumns.CAPACITY_MEASURES;
 import static dev.ocpsummary.summary.SummaryColumns.NAMESPACE;
 import static dev.ocpsummary.summary.SummaryColumns.NODE;
-import static dev.ocpsummary.summary.SummaryColumns.NODE_CAPACITY_CPU_CORES;
-import static dev.ocpsummary.summary.SummaryColumns.NODE_CAPACITY_CPU_CORE_HOURS;
-import static dev.ocpsummary.summary.SummaryColumns.NODE_CAPACITY_MEMORY_GIGABYTES;
-import static dev.ocpsummary.summary.SummaryColumns.NODE_CAPACITY_MEMORY_GIGABYTE_HOURS;
 import static dev.ocpsummary.summary.SummaryColumns.USAGE_START;
 
 import dev.ocpsummary.datagen.ExpectedSummary;
@@ -34,15 +29,6 @@ import java.util.stream.Collectors;
  */
 final class MeasureNulls {
 
-  private static final List<String> CAPACITIES =
-      List.of(
-          NODE_CAPACITY_CPU_CORES,
-          NODE_CAPACITY_CPU_CORE_HOURS,
-          NODE_CAPACITY_MEMORY_GIGABYTES,
-          NODE_CAPACITY_MEMORY_GIGABYTE_HOURS,
-          CLUSTER_CAPACITY_CPU_CORE_HOURS,
-          CLUSTER_CAPACITY_MEMORY_GIGABYTE_HOURS);
-
   private MeasureNulls() {}
 
   static List<Check> of(SummaryWindow window, ExpectedSummary expected) {
@@ -67,7 +53,7 @@ final class MeasureNulls {
       names.add(measure);
     }
     if (capacity) {
-      for (String column : CAPACITIES) {
+      for (String column : CAPACITY_MEASURES) {
         tests.add("(" + NODE + " IS NOT NULL AND " + column + " IS NULL)");
         names.add(column);
       }
