@@ -8,6 +8,7 @@ import dev.ocpsummary.sink.SummaryWriter;
 import dev.ocpsummary.summary.DailySummary;
 import dev.ocpsummary.summary.LabelRules;
 import dev.ocpsummary.summary.RunIdentity;
+import dev.ocpsummary.summary.SharedResults;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -33,8 +34,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The four reports are persisted at the configured storage level and materialised (phase {@code
  * read}); the summary is computed from the cached rows, so the pod rows that the pod, storage and
- * unallocated summaries all need are read from S3 once, and persisted too, being small (phase {@code
- * aggregate}). Every summary partition is then copied, on whichever executor holds it, into a
+ * unallocated summaries all need are read from S3 once. The intermediate results that several parts
+ * of the summary read (node capacity, Pod rows, node roles: {@link SharedResults}) and the summary
+ * itself are persisted too, being small, so that each is computed once (phase {@code aggregate}). Every summary partition is then copied, on whichever executor holds it, into a
  * per-run staging table with one connection and COPY per partition, and the staging rows replace
  * the window in one transaction (phase {@code write}). Nothing passes through the driver, so the
  * mode works the same on a cluster master as in local mode.
@@ -65,14 +67,14 @@ final class CacheMode {
   ModeOutcome run(
       WindowInputs inputs, LabelRules labels, RunIdentity identity, RunRequest request, UUID runId, PhaseClock clock) {
     List<Dataset<Row>> persisted = new ArrayList<>();
+    SharedResults persistEach =
+        rows -> {
+          Dataset<Row> p = rows.persist(level);
+          persisted.add(p);
+          return p;
+        };
     try {
-      var cached =
-          inputs.summaryInputs(
-              rows -> {
-                Dataset<Row> p = rows.persist(level);
-                persisted.add(p);
-                return p;
-              });
+      var cached = inputs.summaryInputs(persistEach::share);
       long cachedRows =
           clock.time(
               "read",
@@ -80,8 +82,7 @@ final class CacheMode {
                 context.setJobGroup(groupPrefix + "cache-read", "read and cache the window's inputs", false);
                 return persisted.stream().mapToLong(Dataset::count).sum();
               });
-      Dataset<Row> summary = DailySummary.build(cached, labels, identity).persist(level);
-      persisted.add(summary);
+      Dataset<Row> summary = persistEach.share(DailySummary.build(cached, labels, identity, persistEach));
       long summaryRows =
           clock.time(
               "aggregate",

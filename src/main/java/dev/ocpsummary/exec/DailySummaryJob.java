@@ -14,6 +14,7 @@ import dev.ocpsummary.sink.SummaryDatabase;
 import dev.ocpsummary.summary.LabelRules;
 import dev.ocpsummary.summary.RunIdentity;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -259,6 +260,11 @@ public final class DailySummaryJob {
     e.put("shuffle_partitions", spark.conf().get("spark.sql.shuffle.partitions"));
     e.put("adaptive_enabled", spark.conf().get("spark.sql.adaptive.enabled"));
     e.put("available_processors", Runtime.getRuntime().availableProcessors());
+    e.put(
+        "jvm_flags",
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+            .filter(a -> a.startsWith("-XX:") || a.startsWith("-Xm"))
+            .toList());
     return e;
   }
 

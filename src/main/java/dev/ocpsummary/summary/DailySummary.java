@@ -9,13 +9,19 @@ import org.apache.spark.sql.Row;
  */
 public final class DailySummary {
 
+  /** The summary, computing every intermediate result wherever it is used. */
   public static Dataset<Row> build(SummaryInputs inputs, LabelRules labels, RunIdentity identity) {
-    Dataset<Row> podRows = PodSummary.summarize(inputs, labels, identity);
+    return build(inputs, labels, identity, SharedResults.RECOMPUTE);
+  }
+
+  /** The summary, with the intermediate results that several parts read passed through {@code shared}. */
+  public static Dataset<Row> build(SummaryInputs inputs, LabelRules labels, RunIdentity identity, SharedResults shared) {
+    Dataset<Row> podRows = shared.share(PodSummary.summarize(inputs, labels, identity, shared));
     Dataset<Row> storageRows = StorageSummary.summarize(inputs, labels, identity);
     Dataset<Row> unallocatedRows =
         UnallocatedCapacity.summarize(
             podRows,
-            NodeRoles.derive(inputs.podUsage(), inputs.nodeLabels()),
+            shared.share(NodeRoles.derive(inputs.podUsage(), inputs.nodeLabels())),
             inputs.costCategoryPatterns(),
             identity);
     return podRows.unionByName(storageRows).unionByName(unallocatedRows);

@@ -41,16 +41,14 @@ public final class NodeRoles {
         when(col(InputColumns.NODE_ROLE).notEqual(""), col(InputColumns.NODE_ROLE));
     Dataset<Row> fromPods =
         PodSummary.scheduledOnNode(hourlyPodUsage)
-            // distinct first: it hashes, while max over a text column sorts every hourly row
             .select(
                 col(InputColumns.NODE),
                 operatorRole.as(OPERATOR_ROLE),
                 col(InputColumns.NAMESPACE).equalTo(API_SERVER_NAMESPACE).as(RUNS_API_SERVER))
             .distinct()
             .groupBy(col(InputColumns.NODE))
-            .agg(
-                max(OPERATOR_ROLE).as(OPERATOR_ROLE),
-                max(RUNS_API_SERVER).as(RUNS_API_SERVER));
+            .agg(max(OPERATOR_ROLE).as(OPERATOR_ROLE), max(RUNS_API_SERVER).as(RUNS_API_SERVER), KeepDistinct.rowCount())
+            .drop(KeepDistinct.COLUMN);
     Column roleLabel =
         functions.from_json(
                 col(InputColumns.NODE_LABELS),

@@ -42,8 +42,13 @@ public final class PodSummary {
 
   /** Pod rows in {@link SummaryColumns#ALL} order. */
   public static Dataset<Row> summarize(SummaryInputs inputs, LabelRules labels, RunIdentity identity) {
+    return summarize(inputs, labels, identity, SharedResults.RECOMPUTE);
+  }
+
+  /** Pod rows, with the node capacity (joined per node and summed per cluster) passed through {@code shared}. */
+  public static Dataset<Row> summarize(SummaryInputs inputs, LabelRules labels, RunIdentity identity, SharedResults shared) {
     Dataset<Row> hourly = withUsageDay(inputs.podUsage());
-    Dataset<Row> nodeCapacity = NodeCapacity.perNodeAndDay(hourly);
+    Dataset<Row> nodeCapacity = shared.share(NodeCapacity.perNodeAndDay(hourly));
     Dataset<Row> clusterCapacity = NodeCapacity.perDay(nodeCapacity);
 
     Dataset<Row> podRows =

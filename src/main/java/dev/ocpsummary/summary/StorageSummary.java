@@ -121,11 +121,11 @@ public final class StorageSummary {
     Dataset<Row> podNodes =
         PodSummary.withUsageDay(hourlyPodUsage)
             .transform(PodSummary::scheduledOnNode)
-            // distinct first: it hashes, while max over a text column sorts every hourly row
             .select(col(USAGE_START), col(InputColumns.NAMESPACE), col(POD), col(InputColumns.NODE), col(InputColumns.RESOURCE_ID))
             .distinct()
             .groupBy(col(USAGE_START), col(InputColumns.NAMESPACE), col(POD), col(InputColumns.NODE))
-            .agg(max(InputColumns.RESOURCE_ID).as(InputColumns.RESOURCE_ID));
+            .agg(max(InputColumns.RESOURCE_ID).as(InputColumns.RESOURCE_ID), KeepDistinct.rowCount())
+            .drop(KeepDistinct.COLUMN);
     Dataset<Row> claims =
         storageWithDay
             .select(

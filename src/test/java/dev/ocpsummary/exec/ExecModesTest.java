@@ -360,7 +360,8 @@ class ExecModesTest {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (!argument.startsWith("-Xmx") && !argument.startsWith("-agentlib") && !argument.startsWith("-javaagent")) {
+      if (!argument.startsWith("-Xmx") && !argument.startsWith("-agentlib") && !argument.startsWith("-javaagent")
+          && !argument.matches("-XX:\\+Use\\w+GC")) {
         command.add(argument);
       }
     }
