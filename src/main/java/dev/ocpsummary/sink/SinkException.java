@@ -34,9 +34,24 @@ public class SinkException extends RuntimeException {
         : folded.substring(0, MAX_MESSAGE_LENGTH - 3) + "...";
   }
 
-  /** The message of a failure for use inside another message: its class name if it has none. */
+  /**
+   * The message of a failure for use inside another message: its class name if it has none. A lost
+   * connection (SQL state class 08, or the server shutting down: 57P01..57P03) is said to be one, as
+   * the driver's own text ("An I/O error occurred while sending to the backend") does not say that
+   * the server went away.
+   */
   static String describe(Throwable failure) {
     String message = failure.getMessage();
-    return message == null || message.isBlank() ? failure.getClass().getName() : message;
+    String text = message == null || message.isBlank() ? failure.getClass().getName() : message;
+    return connectionLost(failure) ? "the connection to PostgreSQL was lost (server restarted or unreachable?): " + text : text;
+  }
+
+  /** True when the failure is PostgreSQL's connection going away, not an error of a statement. */
+  static boolean connectionLost(Throwable failure) {
+    if (failure instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+      String state = sql.getSQLState();
+      return state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03");
+    }
+    return false;
   }
 }
