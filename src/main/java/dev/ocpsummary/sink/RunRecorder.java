@@ -120,7 +120,7 @@ public final class RunRecorder {
 
   private static boolean connectionFailure(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (SinkException.connectionLost(t)) {
+      if (SinkException.connectionFailure(t)) {
         return true;
       }
     }

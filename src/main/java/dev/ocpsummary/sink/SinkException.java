@@ -36,7 +36,7 @@ public class SinkException extends RuntimeException {
 
   /**
    * The message of a failure for use inside another message: its class name if it has none. A lost
-   * connection (SQL state class 08, or the server shutting down: 57P01..57P03) is said to be one, as
+   * connection (see {@link #connectionLost}) is said to be one, as
    * the driver's own text ("An I/O error occurred while sending to the backend") does not say that
    * the server went away.
    */
@@ -46,12 +46,22 @@ public class SinkException extends RuntimeException {
     return connectionLost(failure) ? "the connection to PostgreSQL was lost (server restarted or unreachable?): " + text : text;
   }
 
-  /** True when the failure is PostgreSQL's connection going away, not an error of a statement. */
+  /**
+   * True when an open connection went away (SQL state 08006, 08003, or the server shutting down),
+   * not when a statement failed or a new connection was refused.
+   */
   static boolean connectionLost(Throwable failure) {
-    if (failure instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
-      String state = sql.getSQLState();
-      return state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03");
-    }
-    return false;
+    String state = sqlState(failure);
+    return state.equals("08006") || state.equals("08003") || state.startsWith("57P0");
+  }
+
+  /** True for any failure to reach the server: a lost connection or one that could not be made. */
+  static boolean connectionFailure(Throwable failure) {
+    String state = sqlState(failure);
+    return state.startsWith("08") || state.startsWith("57P0");
+  }
+
+  private static String sqlState(Throwable failure) {
+    return failure instanceof java.sql.SQLException sql && sql.getSQLState() != null ? sql.getSQLState() : "";
   }
 }
