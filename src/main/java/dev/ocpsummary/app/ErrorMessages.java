@@ -1,6 +1,7 @@
 package dev.ocpsummary.app;
 
 import dev.ocpsummary.config.SettingsException;
+import dev.ocpsummary.exec.JobFailedException;
 import dev.ocpsummary.sink.SinkException;
 import dev.ocpsummary.source.InputException;
 
@@ -11,7 +12,8 @@ final class ErrorMessages {
 
   static String oneLine(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof InputException || t instanceof SettingsException || t instanceof SinkException) {
+      if (t instanceof InputException || t instanceof SettingsException || t instanceof SinkException
+          || t instanceof JobFailedException) {
         return firstLine(t.getMessage());
       }
     }

@@ -11,8 +11,10 @@ import java.util.Objects;
  * a run fails. Empty strings mean "Hadoop's default".
  *
  * <p>With the defaults an endpoint that refuses connections fails a run after a few seconds, and one
- * that does not answer at all after at most {@code (retryLimit + 1) × (sdkRetries + 1) ×
- * connectTimeout} plus the back-off between attempts (about 32 s), instead of Hadoop's minutes.
+ * that does not answer at all, or accepts requests and then stalls, after at most {@code (retryLimit +
+ * 1) × (sdkRetries + 1)} attempts of one timeout each plus the back-off between attempts (about a
+ * minute and a half), instead of Hadoop's many minutes. The s3a connector raises every network
+ * timeout below 15 s to 15 s.
  *
  * @param endpoint endpoint URL, e.g. {@code http://minio:9000}
  * @param accessKey access key, or empty for Hadoop's credential provider chain
@@ -27,6 +29,9 @@ import java.util.Objects;
  * @param retryInterval first back-off between those retries, doubled each time ({@code fs.s3a.retry.interval})
  * @param sdkRetries retries inside the AWS SDK per s3a attempt ({@code fs.s3a.attempts.maximum})
  * @param connectTimeout TCP connect timeout ({@code fs.s3a.connection.establish.timeout})
+ * @param readTimeout longest wait for data on an open connection ({@code fs.s3a.connection.timeout})
+ * @param requestTimeout longest time one attempt of a request may take, {@link Duration#ZERO} for
+ *     none ({@code fs.s3a.connection.request.timeout})
  */
 public record S3Settings(
     String endpoint,
@@ -39,7 +44,9 @@ public record S3Settings(
     int retryLimit,
     Duration retryInterval,
     int sdkRetries,
-    Duration connectTimeout) {
+    Duration connectTimeout,
+    Duration readTimeout,
+    Duration requestTimeout) {
 
   /** The values {@link #committer} may take. */
   public static final List<String> COMMITTERS = List.of("file", "magic", "directory", "partitioned");
@@ -52,20 +59,22 @@ public record S3Settings(
     Objects.requireNonNull(committer, "committer");
     Objects.requireNonNull(retryInterval, "retryInterval");
     Objects.requireNonNull(connectTimeout, "connectTimeout");
+    Objects.requireNonNull(readTimeout, "readTimeout");
+    Objects.requireNonNull(requestTimeout, "requestTimeout");
   }
 
   /** An endpoint with static credentials and the default connector behaviour (local servers, tests). */
   public static S3Settings of(String endpoint, Secret accessKey, Secret secretKey, String region) {
     return new S3Settings(
         endpoint, accessKey, secretKey, region, true, endpoint.startsWith("https:"), "file", 2,
-        Duration.ofMillis(500), 1, Duration.ofSeconds(5));
+        Duration.ofMillis(500), 1, Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofSeconds(30));
   }
 
   /** The same settings pointing at another endpoint with other credentials. */
   public S3Settings withEndpoint(String newEndpoint, Secret newAccessKey, Secret newSecretKey) {
     return new S3Settings(
         newEndpoint, newAccessKey, newSecretKey, region, pathStyleAccess, sslEnabled, committer, retryLimit,
-        retryInterval, sdkRetries, connectTimeout);
+        retryInterval, sdkRetries, connectTimeout, readTimeout, requestTimeout);
   }
 
   /**
@@ -85,6 +94,8 @@ public record S3Settings(
     options.put("fs.s3a.retry.interval", retryInterval.toMillis() + "ms");
     options.put("fs.s3a.attempts.maximum", Integer.toString(sdkRetries));
     options.put("fs.s3a.connection.establish.timeout", connectTimeout.toMillis() + "ms");
+    options.put("fs.s3a.connection.timeout", readTimeout.toMillis() + "ms");
+    options.put("fs.s3a.connection.request.timeout", requestTimeout.toMillis() + "ms");
     if (accessKey.isSet()) {
       options.put("fs.s3a.access.key", accessKey.value());
       options.put("fs.s3a.secret.key", secretKey.value());

@@ -152,7 +152,9 @@ public final class SettingsLoader {
             atLeast(c, "s3.retry-limit", 0),
             c.getDuration("s3.retry-interval"),
             atLeast(c, "s3.sdk-retries", 0),
-            c.getDuration("s3.connect-timeout"));
+            c.getDuration("s3.connect-timeout"),
+            c.getDuration("s3.read-timeout"),
+            c.getDuration("s3.request-timeout"));
     int shufflePartitions = c.getInt("spark.shuffle-partitions");
     if (shufflePartitions < 1) {
       throw bad("spark.shuffle-partitions", shufflePartitions, "must be at least 1");

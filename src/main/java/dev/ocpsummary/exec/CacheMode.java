@@ -79,6 +79,7 @@ final class CacheMode {
           clock.time(
               "read",
               () -> {
+                LOG.info("Run {}: phase read: reading and caching the window's inputs", runId);
                 context.setJobGroup(groupPrefix + "cache-read", "read and cache the window's inputs", false);
                 return persisted.stream().mapToLong(Dataset::count).sum();
               });
@@ -87,6 +88,7 @@ final class CacheMode {
           clock.time(
               "aggregate",
               () -> {
+                LOG.info("Run {}: phase aggregate: summarizing {} cached input rows", runId, cachedRows);
                 context.setJobGroup(groupPrefix + "cache-aggregate", "summarize the cached inputs", false);
                 return summary.count();
               });
@@ -123,6 +125,7 @@ final class CacheMode {
       int streams = writePartitions > 0 ? writePartitions : Math.max(1, context.defaultParallelism());
       Dataset<Row> partitions = summary.rdd().getNumPartitions() > streams ? summary.coalesce(streams) : summary;
       CollectionAccumulator<HashMap<String, Long>> counts = context.collectionAccumulator("rows by kind " + runId);
+      LOG.info("Run {}: phase write: copying {} summary rows into {}", runId, summaryRows, staging.name());
       context.setJobGroup(groupPrefix + "cache-write", "copy the summary into " + staging.name(), false);
       partitions.foreachPartition(new CopyPartition(staging, counts));
       Map<String, Long> rowsByKind = new TreeMap<>();
@@ -132,6 +135,7 @@ final class CacheMode {
         throw new SinkException(
             "the executors copied " + reported + " rows into " + staging.name() + ", the summary has " + summaryRows);
       }
+      LOG.info("Run {}: phase write: swapping {} into the summary table", runId, staging.name());
       long swapStarted = System.nanoTime();
       long inserted =
           new SummaryWriter(database)

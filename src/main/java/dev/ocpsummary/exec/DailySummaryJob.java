@@ -58,7 +58,8 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <p>Both modes produce the same rows. Any failure leaves the summary table as it was, is recorded
- * as a failed run (in {@code summary_runs} and the JSON record) and is rethrown.
+ * as a failed run (in {@code summary_runs} and the JSON record) and is rethrown, Spark's own
+ * failures as a one-line {@link JobFailedException} (see {@link SparkFailures}).
  */
 public final class DailySummaryJob {
 
@@ -124,10 +125,11 @@ public final class DailySummaryJob {
       return new RunResult(
           runId, attempt.inputRows, outcome.rowsWritten(), outcome.rowsByKind(), clock.orderedMillis(),
           choice.mode().configName(), choice.reason(), file);
-    } catch (RuntimeException e) {
-      runs.fail(runId, new RunSummary(attempt.inputRows, 0, Map.of(), clock.orderedMillis()), String.valueOf(e.getMessage()));
-      finish(attempt, clock, memory, metrics, details, e);
-      throw e;
+    } catch (Exception e) { // also Spark's checked exceptions, which its Scala code throws undeclared
+      RuntimeException failure = SparkFailures.explain(e, context.getConf());
+      runs.fail(runId, new RunSummary(attempt.inputRows, 0, Map.of(), clock.orderedMillis()), String.valueOf(failure.getMessage()));
+      finish(attempt, clock, memory, metrics, details, failure);
+      throw failure;
     } finally {
       exitGuard.close();
       context.clearJobGroup();

@@ -3,6 +3,7 @@ package dev.ocpsummary.sink;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Objects;
@@ -20,6 +21,8 @@ import org.slf4j.LoggerFactory;
  * run that is not {@code running} changes nothing. {@link #begin} and {@link #succeed} throw {@link
  * SinkException} when they cannot record; {@link #fail} never throws, because it is called while
  * another failure is on its way to the user, which must not be replaced by a failure to record it.
+ * When the database's connection was lost (a restarted server), {@link #fail} tries again for up to
+ * {@link #RECONNECT_PATIENCE} before it gives up with a warning.
  */
 public final class RunRecorder {
 
@@ -27,6 +30,11 @@ public final class RunRecorder {
 
   /** The run log table, unqualified. */
   public static final String TABLE = "summary_runs";
+
+  /** How long {@link #fail} keeps trying to reach a database whose connection was lost. */
+  static final Duration RECONNECT_PATIENCE = Duration.ofSeconds(10);
+
+  private static final Duration RECONNECT_PAUSE = Duration.ofMillis(500);
 
   private final SummaryDatabase database;
 
@@ -92,12 +100,41 @@ public final class RunRecorder {
    * Never throws: if the failure cannot be recorded, a warning is logged instead.
    */
   public void fail(UUID runId, RunSummary partial, String errorText) {
-    try {
-      if (!end(runId, "failed", partial == null ? RunSummary.empty() : partial, errorText)) {
-        LOG.warn("Run {} was not recorded as failed: no such running run", runId);
+    long deadline = System.nanoTime() + RECONNECT_PATIENCE.toNanos();
+    while (true) {
+      try {
+        if (!end(runId, "failed", partial == null ? RunSummary.empty() : partial, errorText)) {
+          LOG.warn("Run {} was not recorded as failed: no such running run", runId);
+        }
+        return;
+      } catch (SQLException | RuntimeException e) {
+        // A run that failed because PostgreSQL restarted is recorded once the server is back, if soon.
+        if (connectionFailure(e) && System.nanoTime() < deadline && pause()) {
+          continue;
+        }
+        LOG.warn("Run {} could not be recorded as failed: {}", runId, SinkException.oneLine(SinkException.describe(e)));
+        return;
       }
-    } catch (SQLException | RuntimeException e) {
-      LOG.warn("Run {} could not be recorded as failed: {}", runId, SinkException.oneLine(SinkException.describe(e)));
+    }
+  }
+
+  private static boolean connectionFailure(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (SinkException.connectionFailure(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Waits before the next attempt; false if interrupted (then no more attempts). */
+  private static boolean pause() {
+    try {
+      Thread.sleep(RECONNECT_PAUSE.toMillis());
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 

@@ -34,9 +34,34 @@ public class SinkException extends RuntimeException {
         : folded.substring(0, MAX_MESSAGE_LENGTH - 3) + "...";
   }
 
-  /** The message of a failure for use inside another message: its class name if it has none. */
+  /**
+   * The message of a failure for use inside another message: its class name if it has none. A lost
+   * connection (see {@link #connectionLost}) is said to be one, as
+   * the driver's own text ("An I/O error occurred while sending to the backend") does not say that
+   * the server went away.
+   */
   static String describe(Throwable failure) {
     String message = failure.getMessage();
-    return message == null || message.isBlank() ? failure.getClass().getName() : message;
+    String text = message == null || message.isBlank() ? failure.getClass().getName() : message;
+    return connectionLost(failure) ? "the connection to PostgreSQL was lost (server restarted or unreachable?): " + text : text;
+  }
+
+  /**
+   * True when an open connection went away (SQL state 08006, 08003, or the server shutting down),
+   * not when a statement failed or a new connection was refused.
+   */
+  static boolean connectionLost(Throwable failure) {
+    String state = sqlState(failure);
+    return state.equals("08006") || state.equals("08003") || state.startsWith("57P0");
+  }
+
+  /** True for any failure to reach the server: a lost connection or one that could not be made. */
+  static boolean connectionFailure(Throwable failure) {
+    String state = sqlState(failure);
+    return state.startsWith("08") || state.startsWith("57P0");
+  }
+
+  private static String sqlState(Throwable failure) {
+    return failure instanceof java.sql.SQLException sql && sql.getSQLState() != null ? sql.getSQLState() : "";
   }
 }

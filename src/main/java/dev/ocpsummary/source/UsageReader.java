@@ -181,7 +181,17 @@ public final class UsageReader {
           .sorted()
           .toList();
     } catch (IOException | RuntimeException e) {
-      throw new InputException("cannot list " + folder + ": " + e.getMessage(), e);
+      throw new InputException("cannot list " + folder + endpointOf(folder) + ": " + e.getMessage(), e);
     }
+  }
+
+  /** " (endpoint URL)" for an s3a path, as s3a resolves it (per-bucket first), since a timeout's text names none. */
+  private String endpointOf(Path folder) {
+    if (!"s3a".equals(folder.toUri().getScheme())) {
+      return "";
+    }
+    org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
+    String endpoint = conf.get("fs.s3a.bucket." + folder.toUri().getHost() + ".endpoint", conf.get("fs.s3a.endpoint", ""));
+    return endpoint.isEmpty() ? "" : " (endpoint " + endpoint + ")";
   }
 }

@@ -88,6 +88,10 @@ class ExecSettingsTest {
     assertEquals(16, settings.exec().writePartitions());
     assertEquals("file", settings.s3().committer());
     assertEquals(Duration.ofSeconds(5), settings.s3().connectTimeout());
+    assertEquals(Duration.ofSeconds(15), settings.s3().readTimeout());
+    assertEquals(Duration.ofSeconds(30), settings.s3().requestTimeout());
+    assertEquals("15000ms", settings.s3().hadoopOptions().get("fs.s3a.connection.timeout"));
+    assertEquals("30000ms", settings.s3().hadoopOptions().get("fs.s3a.connection.request.timeout"));
     assertFalse(settings.s3().accessKey().isSet(), "no credentials in files");
   }
 

@@ -1,0 +1,70 @@
+package dev.ocpsummary.exec;
+
+import dev.ocpsummary.config.SettingsException;
+import dev.ocpsummary.sink.SinkException;
+import dev.ocpsummary.source.InputException;
+import java.util.Arrays;
+import java.util.Locale;
+import org.apache.spark.SparkConf;
+import org.apache.spark.util.Utils;
+
+/**
+ * Turns what a run threw into the one-line failure the user reads. The job's own failures (input,
+ * settings, sink) pass as they are; Spark's exceptions, which the Scala code throws as undeclared
+ * checked exceptions, become a {@link JobFailedException} carrying the job's own message found in
+ * their causes, or else the first line of Spark's. A full local disk, wherever in the chain it shows,
+ * is named as such with the directories Spark spills to, since Spark's text ("No space left on
+ * device" deep in a stage dump) names neither the directory nor the setting.
+ */
+final class SparkFailures {
+
+  static final String NO_SPACE = "No space left on device";
+
+  private SparkFailures() {}
+
+  static RuntimeException explain(Exception failure, SparkConf conf) {
+    if (mentions(failure, NO_SPACE)) {
+      return new JobFailedException(
+          "Spark's local directory is full (" + NO_SPACE + "): " + String.join(", ", localDirs(conf))
+              + " (spark.local.dir, or SPARK_LOCAL_DIRS), where Spark writes shuffle and spill files; free space"
+              + " there or point spark.local.dir at a larger volume. The summary table is unchanged.",
+          failure);
+    }
+    if (failure instanceof RuntimeException runtime) {
+      return runtime;
+    }
+    for (Throwable t = failure.getCause(); t != null; t = t.getCause()) {
+      if (t instanceof InputException || t instanceof SettingsException || t instanceof SinkException) {
+        return new JobFailedException(firstLine(t.getMessage()), failure);
+      }
+    }
+    return new JobFailedException("a Spark job failed: " + firstLine(String.valueOf(failure.getMessage())), failure);
+  }
+
+  /** The driver's local directories as Spark resolves them (SPARK_LOCAL_DIRS, spark.local.dir, the temp dir, a cluster manager's). */
+  static String[] localDirs(SparkConf conf) {
+    try {
+      return Utils.getConfiguredLocalDirs(conf);
+    } catch (RuntimeException e) {
+      return new String[] {conf.get("spark.local.dir", System.getProperty("java.io.tmpdir"))};
+    }
+  }
+
+  private static boolean mentions(Throwable failure, String text) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t.getMessage() != null && t.getMessage().toLowerCase(Locale.ROOT).contains(lower)) {
+        return true;
+      }
+      if (Arrays.stream(t.getSuppressed()).anyMatch(s -> s.getMessage() != null && s.getMessage().contains(text))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String firstLine(String message) {
+    int newline = message.indexOf('\n');
+    return (newline < 0 ? message : message.substring(0, newline)).strip();
+  }
+}
