@@ -62,7 +62,7 @@ final class SummarizeChild {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
       if (!argument.startsWith("-Xmx") && !argument.startsWith("-agentlib") && !argument.startsWith("-javaagent")
-          && !argument.startsWith("-Dlog4j2.configurationFile")) {
+          && !argument.startsWith("-Dlog4j2.configurationFile") && !argument.matches("-XX:\\+Use\\w+GC")) {
         command.add(argument);
       }
     }
