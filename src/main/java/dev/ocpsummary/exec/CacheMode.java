@@ -1,5 +1,6 @@
 package dev.ocpsummary.exec;
 
+import dev.ocpsummary.config.LockWait;
 import dev.ocpsummary.config.RunRequest;
 import dev.ocpsummary.sink.SinkException;
 import dev.ocpsummary.sink.StagingTable;
@@ -8,6 +9,7 @@ import dev.ocpsummary.sink.SummaryWriter;
 import dev.ocpsummary.summary.DailySummary;
 import dev.ocpsummary.summary.LabelRules;
 import dev.ocpsummary.summary.RunIdentity;
+import dev.ocpsummary.summary.SummaryInputs;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.apache.spark.SparkContext;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.ForeachPartitionFunction;
@@ -32,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * executors, swap into the summary table in one transaction.
  *
  * <p>The four reports are persisted at the configured storage level and materialised (phase {@code
- * read}); the summary is computed from the cached rows, so the pod rows that the pod, storage and
+ * read}), then checked for copied or conflicting hourly rows ({@link InputDuplicates}); the
+ * summary is computed from the cached rows, so the pod rows that the pod, storage and
  * unallocated summaries all need are read from S3 once, and persisted too, being small (phase {@code
  * aggregate}). Every summary partition is then copied, on whichever executor holds it, into a
  * per-run staging table with one connection and COPY per partition, and the staging rows replace
@@ -50,29 +54,34 @@ final class CacheMode {
 
   private final SparkContext context;
   private final SummaryDatabase database;
+  private final LockWait lockWait;
   private final StorageLevel level;
   private final int writePartitions;
   private final String groupPrefix;
 
-  CacheMode(SparkContext context, SummaryDatabase database, String storageLevel, int writePartitions, String groupPrefix) {
+  CacheMode(
+      SparkContext context, SummaryDatabase database, LockWait lockWait, String storageLevel, int writePartitions,
+      String groupPrefix) {
     this.context = context;
     this.database = database;
+    this.lockWait = lockWait;
     this.level = StorageLevel.fromString(storageLevel);
     this.writePartitions = writePartitions;
     this.groupPrefix = groupPrefix;
   }
 
   ModeOutcome run(
-      WindowInputs inputs, LabelRules labels, RunIdentity identity, RunRequest request, UUID runId, PhaseClock clock) {
+      WindowInputs inputs, InputDuplicates duplicates, LabelRules labels, RunIdentity identity, RunRequest request,
+      UUID runId, PhaseClock clock) {
     List<Dataset<Row>> persisted = new ArrayList<>();
+    UnaryOperator<Dataset<Row>> persist =
+        rows -> {
+          Dataset<Row> p = rows.persist(level);
+          persisted.add(p);
+          return p;
+        };
     try {
-      var cached =
-          inputs.summaryInputs(
-              rows -> {
-                Dataset<Row> p = rows.persist(level);
-                persisted.add(p);
-                return p;
-              });
+      SummaryInputs cached = inputs.summaryInputs(persist);
       long cachedRows =
           clock.time(
               "read",
@@ -80,7 +89,11 @@ final class CacheMode {
                 context.setJobGroup(groupPrefix + "cache-read", "read and cache the window's inputs", false);
                 return persisted.stream().mapToLong(Dataset::count).sum();
               });
-      Dataset<Row> summary = DailySummary.build(cached, labels, identity).persist(level);
+      // over the cached rows: the check costs a scan of memory and a shuffle of one hash per row
+      SummaryInputs checked = clock.time("read", () -> duplicates.apply(cached, persist));
+      releaseReplaced(cached.podUsage(), checked.podUsage());
+      releaseReplaced(cached.storageUsage(), checked.storageUsage());
+      Dataset<Row> summary = DailySummary.build(checked, labels, identity).persist(level);
       persisted.add(summary);
       long summaryRows =
           clock.time(
@@ -103,6 +116,13 @@ final class CacheMode {
       for (Dataset<Row> p : persisted) {
         p.unpersist(true);
       }
+    }
+  }
+
+  /** Frees the cached rows of a report that copies were removed from: the copy-free rows replace them. */
+  private static void releaseReplaced(Dataset<Row> cachedRows, Dataset<Row> used) {
+    if (cachedRows != used) {
+      cachedRows.unpersist(false);
     }
   }
 
@@ -133,7 +153,7 @@ final class CacheMode {
       }
       long swapStarted = System.nanoTime();
       long inserted =
-          new SummaryWriter(database)
+          new SummaryWriter(database, lockWait)
               .replaceWindowFromStaging(request.sourceUuid(), request.start(), request.end(), staging, reported);
       swapped = true;
       return new Written(
