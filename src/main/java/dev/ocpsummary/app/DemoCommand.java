@@ -2,7 +2,6 @@ package dev.ocpsummary.app;
 
 import dev.ocpsummary.config.ClusterSettings;
 import dev.ocpsummary.config.DatabaseSettings;
-import dev.ocpsummary.config.InputSettings;
 import dev.ocpsummary.config.RunRequest;
 import dev.ocpsummary.config.Settings;
 import dev.ocpsummary.config.SettingsLoader;
@@ -82,7 +81,7 @@ final class DemoCommand implements Command {
       s3.createBucket(BUCKET);
       Settings settings =
           loaded
-              .withInput(new InputSettings(LocalS3.uri(BUCKET, INPUT_PREFIX), InputLayout.KOKU, loaded.input().org()))
+              .withInput(loaded.input().withRoot(LocalS3.uri(BUCKET, INPUT_PREFIX)).withLayout(InputLayout.KOKU))
               .withS3(s3.settings())
               .withCluster(new ClusterSettings(CLUSTER_ID, "Demo cluster"));
       SparkSession spark = SparkSessions.getOrCreate(settings, Optional.empty());

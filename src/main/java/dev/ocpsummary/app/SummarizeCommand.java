@@ -103,10 +103,10 @@ final class SummarizeCommand implements Command {
     if (cl.value("input").isPresent() || cl.value("org").isPresent()) {
       result =
           result.withInput(
-              new dev.ocpsummary.config.InputSettings(
-                  cl.value("input").orElse(settings.input().root()),
-                  settings.input().layout(),
-                  cl.value("org").orElse(settings.input().org())));
+              settings
+                  .input()
+                  .withRoot(cl.value("input").orElse(settings.input().root()))
+                  .withOrg(cl.value("org").orElse(settings.input().org())));
     }
     if (cl.value("mode").isPresent()) {
       String text = cl.value("mode").get();

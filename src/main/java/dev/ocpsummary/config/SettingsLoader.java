@@ -127,7 +127,8 @@ public final class SettingsLoader {
   private static Settings build(Config c) {
     Path home = Path.of(requireText(c, "home")).toAbsolutePath().normalize();
     InputSettings input =
-        new InputSettings(requireText(c, "input.root"), layout(c), requireIdentifierLike(c, "input.org"));
+        new InputSettings(
+            requireText(c, "input.root"), layout(c), requireIdentifierLike(c, "input.org"), duplicateRows(c));
     ClusterSettings cluster = new ClusterSettings(c.getString("cluster.id"), c.getString("cluster.alias"));
     SummarySettings summary =
         new SummarySettings(
@@ -139,7 +140,8 @@ public final class SettingsLoader {
             new Secret(c.getString("database.password")),
             identifier(c, "database.schema"),
             port(c, "database.embedded.port"),
-            Path.of(requireText(c, "database.embedded.data-dir")).toAbsolutePath().normalize());
+            Path.of(requireText(c, "database.embedded.data-dir")).toAbsolutePath().normalize(),
+            lockWait(c));
     S3Settings s3 =
         new S3Settings(
             c.getString("s3.endpoint").trim(),
@@ -186,6 +188,35 @@ public final class SettingsLoader {
       }
     }
     throw bad("input.layout", value, "must be one of " + List.of(InputLayout.values()).toString().toLowerCase(Locale.ROOT));
+  }
+
+  private static DuplicateRowPolicy duplicateRows(Config c) {
+    String key = "input.duplicate-rows";
+    String value = c.getString(key);
+    return DuplicateRowPolicy.parse(value)
+        .orElseThrow(() -> bad(key, value, "must be one of " + DuplicateRowPolicy.configNames()));
+  }
+
+  /** {@code wait}, {@code fail}, or a duration such as {@code 30s} (the longest wait). */
+  private static LockWait lockWait(Config c) {
+    String key = "database.lock-wait";
+    String value = c.getString(key).strip();
+    if (value.equalsIgnoreCase("wait")) {
+      return LockWait.forever();
+    }
+    if (value.equalsIgnoreCase("fail")) {
+      return LockWait.failAtOnce();
+    }
+    java.time.Duration limit;
+    try {
+      limit = c.getDuration(key);
+    } catch (ConfigException.BadValue e) {
+      throw bad(key, value, "must be wait, fail or a duration such as 30s");
+    }
+    if (limit.isNegative()) {
+      throw bad(key, value, "must not be negative");
+    }
+    return limit.isZero() ? LockWait.failAtOnce() : LockWait.atMost(limit);
   }
 
   private static Optional<List<String>> enabledTagKeys(Config c) {

@@ -1,5 +1,6 @@
 package dev.ocpsummary.exec;
 
+import dev.ocpsummary.config.LockWait;
 import dev.ocpsummary.config.RunRequest;
 import dev.ocpsummary.sink.SinkException;
 import dev.ocpsummary.sink.StagingTable;
@@ -9,6 +10,7 @@ import dev.ocpsummary.summary.DailySummary;
 import dev.ocpsummary.summary.LabelRules;
 import dev.ocpsummary.summary.RunIdentity;
 import dev.ocpsummary.summary.SharedResults;
+import dev.ocpsummary.summary.SummaryInputs;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -33,10 +35,12 @@ import org.slf4j.LoggerFactory;
  * executors, swap into the summary table in one transaction.
  *
  * <p>The four reports are persisted at the configured storage level and materialised (phase {@code
- * read}); the summary is computed from the cached rows, so the pod rows that the pod, storage and
- * unallocated summaries all need are read from S3 once. The intermediate results that several parts
- * of the summary read (node capacity, Pod rows, node roles: {@link SharedResults}) and the summary
- * itself are persisted too, being small, so that each is computed once (phase {@code aggregate}). Every summary partition is then copied, on whichever executor holds it, into a
+ * read}), then checked for copied or conflicting hourly rows ({@link InputDuplicates}); the
+ * summary is computed from the cached rows, so the pod rows that the pod, storage and unallocated
+ * summaries all need are read from S3 once. The intermediate results that several parts of the
+ * summary read (node capacity, Pod rows, node roles: {@link SharedResults}) and the summary itself
+ * are persisted too, being small, so that each is computed once (phase {@code aggregate}). Every
+ * summary partition is then copied, on whichever executor holds it, into a
  * per-run staging table with one connection and COPY per partition, and the staging rows replace
  * the window in one transaction (phase {@code write}). Nothing passes through the driver, so the
  * mode works the same on a cluster master as in local mode.
@@ -52,20 +56,25 @@ final class CacheMode {
 
   private final SparkContext context;
   private final SummaryDatabase database;
+  private final LockWait lockWait;
   private final StorageLevel level;
   private final int writePartitions;
   private final String groupPrefix;
 
-  CacheMode(SparkContext context, SummaryDatabase database, String storageLevel, int writePartitions, String groupPrefix) {
+  CacheMode(
+      SparkContext context, SummaryDatabase database, LockWait lockWait, String storageLevel, int writePartitions,
+      String groupPrefix) {
     this.context = context;
     this.database = database;
+    this.lockWait = lockWait;
     this.level = StorageLevel.fromString(storageLevel);
     this.writePartitions = writePartitions;
     this.groupPrefix = groupPrefix;
   }
 
   ModeOutcome run(
-      WindowInputs inputs, LabelRules labels, RunIdentity identity, RunRequest request, UUID runId, PhaseClock clock) {
+      WindowInputs inputs, InputDuplicates duplicates, LabelRules labels, RunIdentity identity, RunRequest request,
+      UUID runId, PhaseClock clock) {
     List<Dataset<Row>> persisted = new ArrayList<>();
     SharedResults persistEach =
         rows -> {
@@ -74,7 +83,7 @@ final class CacheMode {
           return p;
         };
     try {
-      var cached = inputs.summaryInputs(persistEach::share);
+      SummaryInputs cached = inputs.summaryInputs(persistEach::share);
       long cachedRows =
           clock.time(
               "read",
@@ -83,7 +92,11 @@ final class CacheMode {
                 context.setJobGroup(groupPrefix + "cache-read", "read and cache the window's inputs", false);
                 return persisted.stream().mapToLong(Dataset::count).sum();
               });
-      Dataset<Row> summary = persistEach.share(DailySummary.build(cached, labels, identity, persistEach));
+      // over the cached rows: the check costs a scan of memory and a shuffle of one hash per row
+      SummaryInputs checked = clock.time("read", () -> duplicates.apply(cached, persistEach::share));
+      releaseReplaced(cached.podUsage(), checked.podUsage());
+      releaseReplaced(cached.storageUsage(), checked.storageUsage());
+      Dataset<Row> summary = persistEach.share(DailySummary.build(checked, labels, identity, persistEach));
       long summaryRows =
           clock.time(
               "aggregate",
@@ -106,6 +119,13 @@ final class CacheMode {
       for (Dataset<Row> p : persisted) {
         p.unpersist(true);
       }
+    }
+  }
+
+  /** Frees the cached rows of a report that copies were removed from: the copy-free rows replace them. */
+  private static void releaseReplaced(Dataset<Row> cachedRows, Dataset<Row> used) {
+    if (cachedRows != used) {
+      cachedRows.unpersist(false);
     }
   }
 
@@ -138,7 +158,7 @@ final class CacheMode {
       LOG.info("Run {}: phase write: swapping {} into the summary table", runId, staging.name());
       long swapStarted = System.nanoTime();
       long inserted =
-          new SummaryWriter(database)
+          new SummaryWriter(database, lockWait)
               .replaceWindowFromStaging(request.sourceUuid(), request.start(), request.end(), staging, reported);
       swapped = true;
       return new Written(

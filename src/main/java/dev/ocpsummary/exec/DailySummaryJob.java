@@ -3,6 +3,7 @@ package dev.ocpsummary.exec;
 import dev.ocpsummary.config.AutoThreshold;
 import dev.ocpsummary.config.ExecSettings;
 import dev.ocpsummary.config.ExecSettings.Mode;
+import dev.ocpsummary.config.LockWait;
 import dev.ocpsummary.config.RunRequest;
 import dev.ocpsummary.config.Settings;
 import dev.ocpsummary.config.SettingsException;
@@ -11,6 +12,7 @@ import dev.ocpsummary.sink.KokuReferenceTables;
 import dev.ocpsummary.sink.RunRecorder;
 import dev.ocpsummary.sink.RunSummary;
 import dev.ocpsummary.sink.SummaryDatabase;
+import dev.ocpsummary.sink.SummaryWriter;
 import dev.ocpsummary.summary.LabelRules;
 import dev.ocpsummary.summary.RunIdentity;
 import java.io.IOException;
@@ -92,6 +94,16 @@ public final class DailySummaryJob {
     ExitGuard exitGuard =
         ExitGuard.install(runId, () -> attempt.choice == null ? exec.mode().configName() : attempt.choice.mode().configName(), runs);
     try {
+      LockWait lockWait = settings.database().lockWait();
+      if (!lockWait.waitsForever()) {
+        // a run that may not wait stops before any work when another run is writing the source
+        clock.time(
+            "list",
+            () -> {
+              new SummaryWriter(database, lockWait).awaitNoOtherWriter(request.sourceUuid());
+              return null;
+            });
+      }
       context.setJobGroup(groupPrefix + "list", "list the window's input files", false);
       WindowInputs inputs =
           clock.time(
@@ -99,6 +111,9 @@ public final class DailySummaryJob {
               () -> WindowInputs.read(spark, settings.input(), settings.summary().costCategories(), database, request));
       attempt.inputRows = inputs.fileRows();
       attempt.inputFiles = inputs.fileCount();
+      InputDuplicates duplicates =
+          new InputDuplicates(settings.input().duplicateRows(), inputs::rowsWithFileName, context, groupPrefix);
+      attempt.duplicates = duplicates;
       ModeChoice choice =
           clock.time(
               "list", () -> choose(exec, () -> InputEstimate.of(context.hadoopConfiguration(), settings.input(), request)));
@@ -110,9 +125,11 @@ public final class DailySummaryJob {
       ModeOutcome outcome =
           switch (choice.mode()) {
             case CACHE ->
-                new CacheMode(context, database, exec.storageLevel(), exec.writePartitions(), groupPrefix)
-                    .run(inputs, labels, identity, request, runId, clock);
-            case ITERATE -> new IterateMode(context, database, groupPrefix).run(inputs, labels, identity, request, clock);
+                new CacheMode(context, database, lockWait, exec.storageLevel(), exec.writePartitions(), groupPrefix)
+                    .run(inputs, duplicates, labels, identity, request, runId, clock);
+            case ITERATE ->
+                new IterateMode(context, database, lockWait, groupPrefix)
+                    .run(inputs, duplicates, labels, identity, request, clock);
             case AUTO -> throw new IllegalStateException("AUTO resolves to CACHE or ITERATE");
           };
       attempt.outcome = outcome;
@@ -181,6 +198,7 @@ public final class DailySummaryJob {
     final long startedNanos;
     long inputRows;
     int inputFiles;
+    InputDuplicates duplicates;
     volatile ModeChoice choice;
     ModeOutcome outcome;
 
@@ -213,6 +231,7 @@ public final class DailySummaryJob {
               metrics.diskSpilled(),
               memory.gcMillis(),
               dbWrite,
+              attempt.duplicates == null ? null : attempt.duplicates.copiesFound(),
               json));
       return writeRecordFile(attempt.runId, json);
     } catch (RuntimeException e) {
@@ -240,6 +259,9 @@ public final class DailySummaryJob {
     r.put("streaming_threshold_source", exec.autoThreshold().describe());
     r.put("input_rows", attempt.inputRows);
     r.put("input_files", attempt.inputFiles);
+    // exact copies of hourly rows per report: dropped (input.duplicate-rows = drop) or the reason the run failed
+    r.put("duplicate_input_rows", attempt.duplicates == null ? null : attempt.duplicates.copiesFound());
+    r.put("duplicate_check_millis", attempt.duplicates == null ? null : attempt.duplicates.millis());
     r.put("output_rows", attempt.outcome == null ? 0 : attempt.outcome.rowsWritten());
     r.put("rows_by_kind", attempt.outcome == null ? Map.of() : attempt.outcome.rowsByKind());
     r.put("phase_millis", clock.orderedMillis());

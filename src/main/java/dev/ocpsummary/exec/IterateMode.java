@@ -3,6 +3,7 @@ package dev.ocpsummary.exec;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import dev.ocpsummary.config.LockWait;
 import dev.ocpsummary.config.RunRequest;
 import dev.ocpsummary.sink.SummaryDatabase;
 import dev.ocpsummary.sink.SummaryWriter;
@@ -10,6 +11,7 @@ import dev.ocpsummary.summary.DailySummary;
 import dev.ocpsummary.summary.LabelRules;
 import dev.ocpsummary.summary.RunIdentity;
 import dev.ocpsummary.summary.SummaryColumns;
+import dev.ocpsummary.summary.SummaryInputs;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,7 +23,9 @@ import org.apache.spark.sql.Row;
  * ITERATE: one day at a time, rows pulled to the driver with {@code toLocalIterator()} and streamed
  * into one COPY inside the run's single transaction.
  *
- * <p>The window's summary is built once, lazily, from the uncached inputs; each day is that summary
+ * <p>The window's inputs are first checked for copied or conflicting hourly rows ({@link
+ * InputDuplicates}), one scan of the window. The window's summary is built once, lazily, from the
+ * uncached inputs; each day is that summary
  * filtered to the day, so rows that depend on the whole window (node roles) are the same as in
  * CACHE. Spark pushes the day filter down to the hourly rows where it can; the price is that every
  * day scans the window's files again. The writer's transaction opens before the first day and
@@ -35,22 +39,31 @@ final class IterateMode {
 
   private final SparkContext context;
   private final SummaryDatabase database;
+  private final LockWait lockWait;
   private final String groupPrefix;
 
-  IterateMode(SparkContext context, SummaryDatabase database, String groupPrefix) {
+  IterateMode(SparkContext context, SummaryDatabase database, LockWait lockWait, String groupPrefix) {
     this.context = context;
     this.database = database;
+    this.lockWait = lockWait;
     this.groupPrefix = groupPrefix;
   }
 
-  ModeOutcome run(WindowInputs inputs, LabelRules labels, RunIdentity identity, RunRequest request, PhaseClock clock) {
-    Dataset<Row> summary = DailySummary.build(inputs.summaryInputs(rows -> rows), labels, identity);
+  ModeOutcome run(
+      WindowInputs inputs, InputDuplicates duplicates, LabelRules labels, RunIdentity identity, RunRequest request,
+      PhaseClock clock) {
+    // one scan of the window before the first day: a copied hour must not count on any day
+    SummaryInputs checked =
+        clock.time("read", () -> duplicates.apply(inputs.summaryInputs(rows -> rows), rows -> rows));
+    Dataset<Row> summary = DailySummary.build(checked, labels, identity);
     DayByDayRows days = new DayByDayRows(context, groupPrefix, request.days(), day -> ofDay(summary, day));
     CountingIterator rows = new CountingIterator(days);
     long started = System.nanoTime();
     long written;
     try {
-      written = new SummaryWriter(database).replaceWindow(request.sourceUuid(), request.start(), request.end(), rows);
+      written =
+          new SummaryWriter(database, lockWait)
+              .replaceWindow(request.sourceUuid(), request.start(), request.end(), rows);
     } finally {
       long total = System.nanoTime() - started;
       clock.add("read", days.firstRowNanos());

@@ -26,10 +26,12 @@ import org.apache.spark.sql.SparkSession;
  */
 final class WindowInputs {
 
+  private final UsageReader reader;
   private final Map<ReportType, ReportInput> reports;
   private final Dataset<Row> costCategoryPatterns;
 
-  private WindowInputs(Map<ReportType, ReportInput> reports, Dataset<Row> costCategoryPatterns) {
+  private WindowInputs(UsageReader reader, Map<ReportType, ReportInput> reports, Dataset<Row> costCategoryPatterns) {
+    this.reader = reader;
     this.reports = reports;
     this.costCategoryPatterns = costCategoryPatterns;
   }
@@ -44,7 +46,7 @@ final class WindowInputs {
       reports.put(report, reader.read(report, request));
     }
     List<CostCategoryPattern> patterns = KokuReferenceTables.costCategoryPatterns(database).orElse(configuredPatterns);
-    return new WindowInputs(reports, CostCategories.asDataset(spark, patterns));
+    return new WindowInputs(reader, reports, CostCategories.asDataset(spark, patterns));
   }
 
   /** Rows in the window's input files (all reports, whole files, from their footers). */
@@ -55,6 +57,11 @@ final class WindowInputs {
   /** Input files of the window (all reports). */
   int fileCount() {
     return reports.values().stream().mapToInt(ReportInput::fileCount).sum();
+  }
+
+  /** Every row of a report's window files with the file it came from, for naming files in messages. */
+  Dataset<Row> rowsWithFileName(ReportType report) {
+    return reader.rowsWithFileName(report, reports.get(report));
   }
 
   /**

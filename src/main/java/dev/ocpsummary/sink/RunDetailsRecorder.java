@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -30,6 +31,8 @@ public final class RunDetailsRecorder {
    * @param diskSpilledBytes bytes Spark tasks spilled to disk
    * @param gcMillis JVM garbage collection time during the run
    * @param dbWriteMillis time spent writing to PostgreSQL
+   * @param duplicateInputRows exact copies of hourly rows found per report ({@code pod_usage}, {@code
+   *     storage_usage}); null if the run did not get to look
    * @param recordJson the whole run record, a JSON object
    */
   public record Measures(
@@ -39,6 +42,7 @@ public final class RunDetailsRecorder {
       Long diskSpilledBytes,
       Long gcMillis,
       Long dbWriteMillis,
+      Map<String, Long> duplicateInputRows,
       String recordJson) {}
 
   private final SummaryDatabase database;
@@ -72,7 +76,8 @@ public final class RunDetailsRecorder {
     String sql =
         "UPDATE " + database.qualified(RunRecorder.TABLE)
             + " SET estimated_input_rows = ?, heap_peak_bytes = ?, peak_execution_memory_bytes = ?,"
-            + " disk_spilled_bytes = ?, gc_millis = ?, db_write_millis = ?, run_record = ?::jsonb WHERE run_id = ?";
+            + " disk_spilled_bytes = ?, gc_millis = ?, db_write_millis = ?, duplicate_input_rows = ?::jsonb,"
+            + " run_record = ?::jsonb WHERE run_id = ?";
     try (Connection connection = database.connect();
         PreparedStatement update = connection.prepareStatement(sql)) {
       setLong(update, 1, measures.estimatedInputRows());
@@ -81,8 +86,10 @@ public final class RunDetailsRecorder {
       setLong(update, 4, measures.diskSpilledBytes());
       setLong(update, 5, measures.gcMillis());
       setLong(update, 6, measures.dbWriteMillis());
-      update.setString(7, measures.recordJson() == null ? null : measures.recordJson().replace("\\u0000", " "));
-      update.setObject(8, runId);
+      update.setString(
+          7, measures.duplicateInputRows() == null ? null : RunRecorder.toJson(measures.duplicateInputRows()));
+      update.setString(8, measures.recordJson() == null ? null : measures.recordJson().replace("\\u0000", " "));
+      update.setObject(9, runId);
       if (update.executeUpdate() != 1) {
         LOG.warn("The measurements of run {} were not stored: no such run", runId);
       }

@@ -1,5 +1,6 @@
 package dev.ocpsummary.sink;
 
+import dev.ocpsummary.config.LockWait;
 import dev.ocpsummary.summary.SummaryColumns;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -28,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * with {@code COPY}, in one transaction: readers see either the old rows or the new ones, never a
  * mix, and rows are never held in memory beyond one buffer of about 1 MB. Two writers of the same
  * source (in the same schema) are serialised by a transaction-scoped advisory lock; writers of
- * different sources run side by side. Rows that Koku's cloud steps gave a non-zero {@code
+ * different sources run side by side. How long a writer waits for that lock is its {@link LockWait}:
+ * for ever by default, or not at all or at most a duration, after which it fails with a {@link
+ * SourceLockedException} and writes nothing. Rows that Koku's cloud steps gave a non-zero {@code
  * infrastructure_raw_cost} are kept, as Koku keeps them.
  *
  * <p>The monthly partitions the window touches are created first, if missing, in their own short
@@ -54,10 +57,42 @@ public final class SummaryWriter {
   private static final int USAGE_START = SummaryColumns.indexOf(SummaryColumns.USAGE_START);
   private static final int SOURCE_UUID = SummaryColumns.indexOf(SummaryColumns.SOURCE_UUID);
 
-  private final SummaryDatabase database;
+  /** PostgreSQL's SQLSTATE lock_not_available, raised when lock_timeout ends a wait. */
+  private static final String LOCK_NOT_AVAILABLE = "55P03";
 
+  private final SummaryDatabase database;
+  private final LockWait lockWait;
+
+  /** A writer that waits as long as another writer of the same source holds it. */
   public SummaryWriter(SummaryDatabase database) {
+    this(database, LockWait.forever());
+  }
+
+  public SummaryWriter(SummaryDatabase database, LockWait lockWait) {
     this.database = Objects.requireNonNull(database, "database");
+    this.lockWait = Objects.requireNonNull(lockWait, "lockWait");
+  }
+
+  /**
+   * Takes the source's write lock and lets it go at once, waiting no longer than the lock wait
+   * allows: a run calls it before any work, so that it stops early when another run is writing
+   * the source. Writing later takes the lock again.
+   *
+   * @throws SourceLockedException if another writer holds the source beyond the lock wait
+   * @throws SinkException if the database fails
+   */
+  public void awaitNoOtherWriter(String sourceUuid) {
+    UUID source = parseSource(sourceUuid);
+    try (Connection connection = database.connect()) {
+      connection.setAutoCommit(false);
+      try {
+        lockSource(connection, source);
+      } finally {
+        connection.rollback();
+      }
+    } catch (SQLException e) {
+      throw new SinkException("cannot take the write lock of source " + source + ": " + SinkException.describe(e), e);
+    }
   }
 
   /**
@@ -93,6 +128,9 @@ public final class SummaryWriter {
             "Replaced the summary of source {} for {}..{}: {} rows deleted, {} rows copied in {} ms",
             source, start, endInclusive, deleted, copied, (System.nanoTime() - began) / 1_000_000);
         return copied;
+      } catch (SourceLockedException e) {
+        rollback(connection, e);
+        throw e;
       } catch (Exception e) {
         rollback(connection, e);
         throw new SinkException(failure + SinkException.describe(e), e);
@@ -161,6 +199,9 @@ public final class SummaryWriter {
             "Replaced the summary of source {} for {}..{} from {}: {} rows deleted, {} rows inserted in {} ms",
             source, start, endInclusive, staging.name(), deleted, inserted, (System.nanoTime() - began) / 1_000_000);
         return inserted;
+      } catch (SourceLockedException e) {
+        rollback(connection, e);
+        throw e;
       } catch (Exception e) {
         rollback(connection, e);
         throw new SinkException(failure + SinkException.describe(e), e);
@@ -262,10 +303,52 @@ public final class SummaryWriter {
         }
       }
     }
+    if (lockWait.failsAtOnce()) {
+      throw locked(source, "not waiting");
+    }
     long waitStarted = System.nanoTime();
-    LOG.info("Another run is writing source {}; waiting for it to finish", source);
-    advisoryLock(connection, key);
+    if (lockWait.waitsForever()) {
+      LOG.info("Another run is writing source {}; waiting for it to finish", source);
+      advisoryLock(connection, key);
+    } else {
+      LOG.info("Another run is writing source {}; waiting at most {} for it to finish", source, lockWait.describe());
+      advisoryLockWithin(connection, key, source);
+    }
     LOG.info("Waited {} ms for the other run of source {}", (System.nanoTime() - waitStarted) / 1_000_000, source);
+  }
+
+  /** Waits for the lock at most the lock wait's limit, through PostgreSQL's lock_timeout for this transaction. */
+  private void advisoryLockWithin(Connection connection, String key, UUID source) throws SQLException {
+    String previous;
+    try (Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery("SELECT current_setting('lock_timeout')")) {
+      result.next();
+      previous = result.getString(1);
+    }
+    setLockTimeout(connection, lockWait.limit().toMillis() + "ms");
+    try {
+      advisoryLock(connection, key);
+    } catch (SQLException e) {
+      if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
+        throw locked(source, "gave up after " + lockWait.describe());
+      }
+      throw e;
+    }
+    // The limit is for this lock only: the delete and copy that follow wait as they always do.
+    setLockTimeout(connection, previous);
+  }
+
+  private static void setLockTimeout(Connection connection, String value) throws SQLException {
+    try (PreparedStatement set = connection.prepareStatement("SELECT set_config('lock_timeout', ?, true)")) {
+      set.setString(1, value);
+      set.execute();
+    }
+  }
+
+  private SourceLockedException locked(UUID source, String what) {
+    return new SourceLockedException(
+        "another run holds the lock of source " + source + " in schema " + database.schema() + ": " + what
+            + " (database.lock-wait = " + lockWait.describe() + "); the summary is unchanged");
   }
 
   private static void advisoryLock(Connection connection, String key) throws SQLException {

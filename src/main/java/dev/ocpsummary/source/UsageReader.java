@@ -37,8 +37,20 @@ public final class UsageReader {
 
   private static final Logger LOG = LoggerFactory.getLogger(UsageReader.class);
 
-  /** The rows of one report for the window, and how many rows its files hold in total. */
-  public record ReportInput(Dataset<Row> rows, long fileRows, int fileCount) {}
+  /** Column of {@link #rowsWithFileName}: the file a row was read from. */
+  public static final String INPUT_FILE = "input_file";
+
+  /**
+   * The rows of one report for the window, how many rows its files hold in total, and the files.
+   *
+   * @param files the report's files in the window's folders, as Hadoop path strings
+   */
+  public record ReportInput(Dataset<Row> rows, long fileRows, int fileCount, List<String> files) {
+
+    public ReportInput {
+      files = List.copyOf(files);
+    }
+  }
 
   private final SparkSession spark;
   private final InputSettings input;
@@ -94,7 +106,7 @@ public final class UsageReader {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     ParquetFooterCheck footers = new ParquetFooterCheck(conf);
     Dataset<Row> rows = null;
-    int fileCount = 0;
+    List<String> files = new ArrayList<>();
     long fileRows = 0;
     for (PeriodFolder folder : windowFolders(input, report, request)) {
       List<Path> folderFiles = listDataFiles(new Path(folder.path()));
@@ -115,16 +127,32 @@ public final class UsageReader {
               file, facts.firstIntervalStart(), facts.lastIntervalStart(), folder.from(), folder.until().minusDays(1));
         }
       }
-      fileCount += folderFiles.size();
+      folderFiles.forEach(file -> files.add(file.toString()));
       Dataset<Row> folderRows = readPeriod(folderFiles, report, latest(request.start(), folder.from()), earliest(request.end().plusDays(1), folder.until()));
       rows = rows == null ? folderRows : rows.unionAll(folderRows);
     }
     if (rows == null) {
       LOG.info("No {} files for {}: treated as empty", report.folder(), request);
-      return new ReportInput(spark.createDataFrame(List.of(), report.schema()), 0, 0);
+      return new ReportInput(spark.createDataFrame(List.of(), report.schema()), 0, 0, List.of());
     }
-    LOG.info("{}: {} files, {} rows in total, for {}", report.folder(), fileCount, fileRows, request);
-    return new ReportInput(rows, fileRows, fileCount);
+    LOG.info("{}: {} files, {} rows in total, for {}", report.folder(), files.size(), fileRows, request);
+    return new ReportInput(rows, fileRows, files.size(), files);
+  }
+
+  /**
+   * All rows of a report's files with the file each came from ({@value #INPUT_FILE}), not
+   * restricted to the window: for naming the files in a message, never for summing. Read afresh,
+   * so that it names files even while the window's rows are cached.
+   */
+  public Dataset<Row> rowsWithFileName(ReportType report, ReportInput input) {
+    if (input.files().isEmpty()) {
+      return spark.createDataFrame(List.of(), report.schema()).withColumn(INPUT_FILE, functions.lit(""));
+    }
+    return spark
+        .read()
+        .schema(report.schema())
+        .parquet(input.files().toArray(String[]::new))
+        .withColumn(INPUT_FILE, functions.input_file_name());
   }
 
   private Dataset<Row> readPeriod(List<Path> files, ReportType report, LocalDate from, LocalDate until) {

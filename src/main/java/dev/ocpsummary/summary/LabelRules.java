@@ -4,6 +4,8 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.Optional;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.MapType;
@@ -68,6 +70,24 @@ public final class LabelRules implements Serializable {
       maps[i] = map;
     }
     return maps.length == 1 ? maps[0] : functions.map_concat(maps);
+  }
+
+  /**
+   * Adds {@code output}: the canonical JSON of the label maps merged as {@link #merge} merges them.
+   * Each map is computed once per row, as a column of its own, before the merge: the merge tests
+   * keys inside per-label lambdas, where an expression is evaluated again for every label, so a map
+   * parsed from label text there would be parsed once per label of the other maps — quadratic in
+   * the label text, minutes for a single pod with thousands of labels.
+   */
+  public static Dataset<Row> withMergedLabels(Dataset<Row> rows, String output, Column... lowestToHighest) {
+    String[] mapColumns = new String[lowestToHighest.length];
+    Dataset<Row> withMaps = rows;
+    for (int i = 0; i < lowestToHighest.length; i++) {
+      mapColumns[i] = "label_map_" + i + "_of_" + output;
+      withMaps = withMaps.withColumn(mapColumns[i], lowestToHighest[i]);
+    }
+    Column merged = merge(java.util.Arrays.stream(mapColumns).map(functions::col).toArray(Column[]::new));
+    return withMaps.withColumn(output, canonicalJson(merged)).drop(mapColumns);
   }
 
   /** A label map as JSON object text with keys sorted; {} when empty. */

@@ -135,12 +135,12 @@ public final class PodSummary {
 
   /** Replaces pod_labels by the node, namespace and pod labels merged and canonical (pod wins, then namespace). */
   static Dataset<Row> withMergedPodLabels(Dataset<Row> rows, LabelRules labels) {
-    Column merged =
-        LabelRules.merge(
+    return LabelRules.withMergedLabels(
+            rows,
+            POD_LABELS,
             labels.enabledLabels(col(InputColumns.NODE_LABELS)),
             labels.enabledLabels(col(InputColumns.NAMESPACE_LABELS)),
-            labels.enabledLabels(col(InputColumns.POD_LABELS)));
-    return rows.withColumn(POD_LABELS, LabelRules.canonicalJson(merged))
+            labels.enabledLabels(col(InputColumns.POD_LABELS)))
         .drop(InputColumns.NODE_LABELS, InputColumns.NAMESPACE_LABELS);
   }
 

@@ -140,19 +140,20 @@ public final class StorageSummary {
 
   /** Adds volume_labels: node, namespace, PV and PVC labels of the same hour, merged and canonical. */
   static Dataset<Row> withVolumeLabels(Dataset<Row> hourlyStorage, SummaryInputs inputs, LabelRules labels) {
-    Column merged =
-        LabelRules.merge(
+    Dataset<Row> withLabelMaps =
+        hourlyStorage
+            .join(HourlyLabels.ofNodes(inputs.nodeLabels(), labels), new String[] {INTERVAL_START, InputColumns.NODE}, "left")
+            .join(
+                HourlyLabels.ofNamespaces(inputs.namespaceLabels(), labels),
+                new String[] {INTERVAL_START, InputColumns.NAMESPACE},
+                "left");
+    return LabelRules.withMergedLabels(
+            withLabelMaps,
+            VOLUME_LABELS,
             col(HourlyLabels.NODE_LABEL_MAP),
             col(HourlyLabels.NAMESPACE_LABEL_MAP),
             labels.enabledLabels(col(PERSISTENTVOLUME_LABELS)),
-            labels.enabledLabels(col(PERSISTENTVOLUMECLAIM_LABELS)));
-    return hourlyStorage
-        .join(HourlyLabels.ofNodes(inputs.nodeLabels(), labels), new String[] {INTERVAL_START, InputColumns.NODE}, "left")
-        .join(
-            HourlyLabels.ofNamespaces(inputs.namespaceLabels(), labels),
-            new String[] {INTERVAL_START, InputColumns.NAMESPACE},
-            "left")
-        .withColumn(VOLUME_LABELS, LabelRules.canonicalJson(merged))
+            labels.enabledLabels(col(PERSISTENTVOLUMECLAIM_LABELS)))
         .drop(HourlyLabels.NODE_LABEL_MAP, HourlyLabels.NAMESPACE_LABEL_MAP);
   }
 

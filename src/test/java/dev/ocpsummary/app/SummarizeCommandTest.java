@@ -1,13 +1,19 @@
 package dev.ocpsummary.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.ocpsummary.config.DatabaseSettings;
 import dev.ocpsummary.config.InputLayout;
 import dev.ocpsummary.config.InputSettings;
+import dev.ocpsummary.datagen.InputRows;
 import dev.ocpsummary.datagen.KokuLayoutWriter;
 import dev.ocpsummary.datagen.PodUsageRow;
+import dev.ocpsummary.sink.SummaryDatabase;
+import dev.ocpsummary.sink.SummaryWriter;
 import dev.ocpsummary.source.ReportType;
 import dev.ocpsummary.source.UsageReader;
 import dev.ocpsummary.testing.PostgresFixture;
@@ -20,10 +26,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeEach;
@@ -120,7 +133,7 @@ class SummarizeCommandTest {
     assertEquals(before, snapshot());
 
     // day 2 only, after its input changed: day 2 of SOURCE changes, nothing else does
-    write(ReportType.POD_USAGE, SOURCE, doubled(days(SOURCE, 1, 3)));
+    write(ReportType.POD_USAGE, SOURCE, days(SOURCE, 1, 3, 0.5));
     assertEquals(0, summarize(SOURCE, "2025-10-02", "2025-10-02").code());
     List<Map<String, Object>> after = snapshot();
     assertEquals(before.size(), after.size());
@@ -195,6 +208,122 @@ class SummarizeCommandTest {
   }
 
   @Test
+  void withLockWaitFailARunFailsAtOnceWhileAnotherRunWritesItsSource() throws Exception {
+    write(ReportType.POD_USAGE, SOURCE, days(SOURCE, 1, 1));
+    assertEquals(0, summarize(SOURCE, "2025-10-01", "2025-10-01").code());
+    List<Map<String, Object>> before = snapshot();
+    Path config = input.resolve("fail-fast.conf");
+    Files.writeString(config, "ocp-summary.database.lock-wait = fail\n");
+    CountDownLatch writing = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    // another run of the source, in the middle of writing day 1 (no rows: it clears the day)
+    Iterator<Row> otherRunsRows =
+        new Iterator<>() {
+          @Override
+          public boolean hasNext() {
+            writing.countDown();
+            await(release);
+            return false;
+          }
+
+          @Override
+          public Row next() {
+            throw new NoSuchElementException();
+          }
+        };
+    SummaryDatabase summaryDatabase = new SummaryDatabase(database);
+    CompletableFuture<Long> otherRun =
+        CompletableFuture.supplyAsync(
+            () ->
+                new SummaryWriter(summaryDatabase)
+                    .replaceWindow(SOURCE, LocalDate.of(2025, 10, 1), LocalDate.of(2025, 10, 1), otherRunsRows));
+    try {
+      assertTrue(writing.await(20, TimeUnit.SECONDS));
+
+      Result result = summarize(SOURCE, "2025-10-01", "2025-10-01", "--config", config.toString());
+
+      assertEquals(1, result.code(), result.err());
+      assertOneErrorLine(
+          result,
+          "another run holds the lock of source " + SOURCE + " in schema " + database.schema()
+              + ": not waiting (database.lock-wait = fail); the summary is unchanged");
+      assertEquals(before, snapshot(), "the other run has not committed, and this one wrote nothing");
+      Map<String, Object> run =
+          PostgresFixture.rows(
+                  database, "SELECT status, error_text, phase_millis::text AS phases FROM summary_runs"
+                      + " ORDER BY started_at DESC LIMIT 1")
+              .get(0);
+      assertEquals("failed", run.get("status"));
+      assertTrue(String.valueOf(run.get("error_text")).startsWith("another run holds the lock of source"), run.toString());
+      // it stopped before reading any input
+      assertFalse(String.valueOf(run.get("phases")).contains("read"), run.toString());
+    } finally {
+      release.countDown();
+    }
+    assertEquals(0L, otherRun.get(20, TimeUnit.SECONDS));
+    assertEquals(List.of(), snapshot(), "the other run's write stands");
+  }
+
+  @Test
+  void veryLargeLabelMapsAreWrittenExactlyInBothModes() throws Exception {
+    // the pod: 2,000 labels, one of them a 1 MiB value, one with quotes, a backslash, a comma, a
+    // line break and non-ASCII; the node: 2,000 labels, half of them keys the pod also has
+    Map<String, String> podLabels = new TreeMap<>();
+    for (int i = 0; i < 1999; i++) {
+      podLabels.put(String.format("label_%04d", i), "pod-" + i);
+    }
+    podLabels.put("big", "x".repeat(1 << 20));
+    podLabels.put("label_0000", "a \"quoted\" \\ value, with\na line break and é");
+    Map<String, String> nodeLabels = new TreeMap<>();
+    for (int i = 1000; i < 3000; i++) {
+      nodeLabels.put(String.format("label_%04d", i), "node-" + i);
+    }
+    ObjectMapper json = new ObjectMapper();
+    List<Row> pods = new ArrayList<>();
+    List<Row> nodes = new ArrayList<>();
+    for (int h = 0; h < 4; h++) {
+      LocalDateTime hour = LocalDate.of(2025, 10, 1).atTime(h, 0);
+      pods.add(
+          PodUsageRow.at(hour)
+              .pod("big-labels", "p")
+              .node("n1", "i-1")
+              .cpu(0.25, 0.5, 1, 3600)
+              .memoryGib(0.5, 1, 2, 3600)
+              .nodeCapacity(8, 32)
+              .labels(json.writeValueAsString(podLabels))
+              .build());
+      nodes.add(InputRows.nodeLabels(hour, "n1", json.writeValueAsString(nodeLabels)));
+    }
+    write(ReportType.POD_USAGE, SOURCE, pods);
+    write(ReportType.NODE_LABELS, SOURCE, nodes);
+    // pod wins on the keys both have: the pod's 2,000 labels + the node's 1,001 others
+    Map<String, String> merged = new TreeMap<>(nodeLabels);
+    merged.putAll(podLabels);
+    String expected = json.writeValueAsString(merged);
+
+    for (String mode : List.of("cache", "iterate")) {
+      Result result = summarize(SOURCE, "2025-10-01", "2025-10-01", "--mode", mode);
+
+      assertEquals(0, result.code(), result.err());
+      Map<String, Object> row =
+          PostgresFixture.rows(
+                  database,
+                  "SELECT pod_labels = ?::jsonb AS pod_labels_equal, all_labels = ?::jsonb AS all_labels_equal,"
+                      + " (SELECT count(*) FROM jsonb_object_keys(pod_labels)) AS keys,"
+                      + " length(pod_labels ->> 'big') AS big, pod_labels ->> 'label_0000' AS odd,"
+                      + " pod_usage_cpu_core_hours FROM " + TABLE + " WHERE namespace = 'big-labels'",
+                  expected, expected)
+              .get(0);
+      assertEquals(true, row.get("pod_labels_equal"), mode);
+      assertEquals(true, row.get("all_labels_equal"), mode);
+      assertEquals(3001L, row.get("keys"), mode);
+      assertEquals(1 << 20, row.get("big"), mode);
+      assertEquals(podLabels.get("label_0000"), row.get("odd"), mode);
+      assertNumeric("1", row.get("pod_usage_cpu_core_hours"));
+    }
+  }
+
+  @Test
   void commandLineErrorsExitWithTwo() {
     assertEquals(2, run("summarize", "--source", SOURCE, "--start", "2025-10-01").code());
     Result badDate = run("summarize", "--source", SOURCE, "--start", "2025-13-01", "--end", "2025-10-01");
@@ -214,6 +343,11 @@ class SummarizeCommandTest {
 
   /** One pod per source on node n1 for days first..last of October 2025, 0.25 cores every hour, with labels. */
   private static List<Row> days(String source, int first, int last) {
+    return days(source, first, last, 0.25);
+  }
+
+  /** As {@link #days(String, int, int)}, using {@code cores} every hour. */
+  private static List<Row> days(String source, int first, int last, double cores) {
     List<Row> rows = new ArrayList<>();
     for (int day = first; day <= last; day++) {
       for (int h = 0; h < 24; h++) {
@@ -221,7 +355,7 @@ class SummarizeCommandTest {
             PodUsageRow.at(LocalDate.of(2025, 10, day).atTime(h, 0))
                 .pod("ns-" + source.charAt(0), "p")
                 .node("n1", "i-1")
-                .cpu(0.25, 0.5, 1, 3600)
+                .cpu(cores, 0.5, 1, 3600)
                 .memoryGib(0.5, 1, 2, 3600)
                 .nodeCapacity(8, 32)
                 .labels("{\"app\": \"a\"}")
@@ -231,11 +365,12 @@ class SummarizeCommandTest {
     return rows;
   }
 
-  /** Every row twice: doubles every pod measure of every day. */
-  private static List<Row> doubled(List<Row> rows) {
-    List<Row> twice = new ArrayList<>(rows);
-    twice.addAll(rows);
-    return twice;
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await(60, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private void write(ReportType report, String source, List<Row> rows) {

@@ -29,6 +29,28 @@ class SettingsLoaderTest {
     assertEquals(Optional.empty(), settings.summary().enabledTagKeys());
     assertEquals(List.of(), settings.summary().costCategories());
     assertEquals(8, settings.shufflePartitions());
+    assertEquals(DuplicateRowPolicy.DROP, settings.input().duplicateRows());
+    assertTrue(settings.database().lockWait().waitsForever());
+  }
+
+  @Test
+  void duplicateRowsAndLockWaitAreReadAndValidated() {
+    assertEquals(
+        DuplicateRowPolicy.REJECT, fromHocon("ocp-summary.input.duplicate-rows = reject").input().duplicateRows());
+    assertEquals(LockWait.failAtOnce(), fromHocon("ocp-summary.database.lock-wait = fail").database().lockWait());
+    assertEquals(LockWait.forever(), fromHocon("ocp-summary.database.lock-wait = WAIT").database().lockWait());
+    assertEquals(
+        LockWait.atMost(java.time.Duration.ofSeconds(30)),
+        fromHocon("ocp-summary.database.lock-wait = 30s").database().lockWait());
+    assertEquals("30s", fromHocon("ocp-summary.database.lock-wait = 30s").database().lockWait().describe());
+    assertEquals(LockWait.failAtOnce(), fromHocon("ocp-summary.database.lock-wait = 0s").database().lockWait());
+
+    assertMessage(
+        "ocp-summary.input.duplicate-rows = 'keep' must be one of [drop, reject]", "ocp-summary.input.duplicate-rows = keep");
+    assertMessage(
+        "ocp-summary.database.lock-wait = 'sometimes' must be wait, fail or a duration such as 30s",
+        "ocp-summary.database.lock-wait = sometimes");
+    assertMessage("ocp-summary.database.lock-wait = '-5s' must not be negative", "ocp-summary.database.lock-wait = -5s");
   }
 
   @Test
@@ -83,6 +105,10 @@ class SettingsLoaderTest {
     SettingsException e =
         assertThrows(SettingsException.class, () -> SettingsLoader.load(Optional.of(Path.of("no/such/file.conf")), Map.of()));
     assertTrue(e.getMessage().contains("no/such/file.conf"), e.getMessage());
+  }
+
+  private static Settings fromHocon(String hocon) {
+    return SettingsLoader.fromConfig(ConfigFactory.parseString(hocon), Map.of());
   }
 
   private static void assertMessage(String expectedPart, String hocon) {

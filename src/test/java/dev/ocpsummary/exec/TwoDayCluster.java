@@ -97,6 +97,11 @@ final class TwoDayCluster {
                 .build());
   }
 
+  /** The rows of one report (a copy). */
+  List<Row> rows(ReportType report) {
+    return new ArrayList<>(rows.get(report));
+  }
+
   /** All input rows (every report). */
   long inputRows() {
     return rows.values().stream().mapToLong(List::size).sum();

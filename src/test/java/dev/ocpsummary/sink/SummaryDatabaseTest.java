@@ -75,7 +75,7 @@ class SummaryDatabaseTest {
     database.migrate();
 
     assertEquals(
-        List.of("SCHEMA", "SQL", "SQL"),
+        List.of("SCHEMA", "SQL", "SQL", "SQL"),
         PostgresFixture.column(settings, "SELECT type FROM flyway_schema_history WHERE success ORDER BY installed_rank"));
     assertEquals(
         List.of(

@@ -10,11 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ocpsummary.config.DatabaseSettings;
+import dev.ocpsummary.config.LockWait;
 import dev.ocpsummary.summary.SummaryColumns;
 import dev.ocpsummary.testing.PostgresFixture;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.List;
@@ -22,6 +24,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.spark.sql.Row;
@@ -332,6 +335,67 @@ class SummaryWriterTest {
   }
 
   @Test
+  void aWriterThatMayNotWaitFailsAtOnceWhileAnotherWritesTheSource() throws Exception {
+    writer.replaceWindow(SOURCE, JAN_1, JAN_1, List.of(pod(JAN_1, "old", 1.0)).iterator());
+    List<Map<String, Object>> before = contents();
+    SummaryWriter impatient = new SummaryWriter(database, LockWait.failAtOnce());
+
+    try (WriterInTheMiddleOfACopy first = WriterInTheMiddleOfACopy.start(writer, pod(JAN_1, "first", 2.0))) {
+      long started = System.nanoTime();
+      SourceLockedException e =
+          assertThrows(
+              SourceLockedException.class,
+              () -> impatient.replaceWindow(SOURCE, JAN_1, JAN_1, List.of(pod(JAN_1, "second", 3.0)).iterator()));
+      long millis = (System.nanoTime() - started) / 1_000_000;
+
+      assertEquals(
+          "another run holds the lock of source " + SOURCE + " in schema " + settings.schema()
+              + ": not waiting (database.lock-wait = fail); the summary is unchanged",
+          e.getMessage());
+      assertTrue(millis < 2000, "failed after " + millis + " ms");
+      assertThrows(SourceLockedException.class, () -> impatient.awaitNoOtherWriter(SOURCE));
+      assertEquals(before, contents(), "the first writer has not committed; the second wrote nothing");
+      // another source is not held up
+      assertEquals(1, impatient.replaceWindow(OTHER_SOURCE, JAN_1, JAN_1, List.of(other(JAN_1, "b", 1.0)).iterator()));
+
+      assertEquals(1L, first.finish());
+    }
+    assertEquals(List.of(row(JAN_1, "b", "1", OTHER_SOURCE), row(JAN_1, "first", "2", SOURCE)), contents());
+    // free again: the impatient writer writes
+    impatient.awaitNoOtherWriter(SOURCE);
+    assertEquals(1, impatient.replaceWindow(SOURCE, JAN_1, JAN_1, List.of(pod(JAN_1, "second", 3.0)).iterator()));
+  }
+
+  @Test
+  void aWriterWithALimitWaitsThatLongThenFailsOrWritesOnceTheOtherHasCommitted() throws Exception {
+    writer.replaceWindow(SOURCE, JAN_1, JAN_1, List.of(pod(JAN_1, "old", 1.0)).iterator());
+    List<Map<String, Object>> before = contents();
+    SummaryWriter briefly = new SummaryWriter(database, LockWait.atMost(Duration.ofMillis(800)));
+    SummaryWriter patiently = new SummaryWriter(database, LockWait.atMost(Duration.ofSeconds(30)));
+
+    try (WriterInTheMiddleOfACopy first = WriterInTheMiddleOfACopy.start(writer, pod(JAN_1, "first", 2.0))) {
+      long started = System.nanoTime();
+      SourceLockedException e =
+          assertThrows(
+              SourceLockedException.class,
+              () -> briefly.replaceWindow(SOURCE, JAN_1, JAN_1, List.of(pod(JAN_1, "brief", 3.0)).iterator()));
+      long millis = (System.nanoTime() - started) / 1_000_000;
+
+      assertTrue(e.getMessage().contains(": gave up after 800ms (database.lock-wait = 800ms)"), e.getMessage());
+      assertTrue(millis >= 800 && millis < 10_000, "failed after " + millis + " ms");
+      assertEquals(before, contents());
+
+      CompletableFuture<Long> waiting =
+          CompletableFuture.supplyAsync(
+              () -> patiently.replaceWindow(SOURCE, JAN_1, JAN_1, List.of(pod(JAN_1, "patient", 4.0)).iterator()));
+      assertThrows(TimeoutException.class, () -> waiting.get(500, TimeUnit.MILLISECONDS));
+      assertEquals(1L, first.finish());
+      assertEquals(1L, waiting.get(20, TimeUnit.SECONDS));
+    }
+    assertEquals(List.of(row(JAN_1, "patient", "4", SOURCE)), contents());
+  }
+
+  @Test
   void invalidArgumentsAreRejectedBeforeAnythingIsWritten() {
     Iterator<Row> none = List.<Row>of().iterator();
     assertTrue(
@@ -361,6 +425,60 @@ class SummaryWriterTest {
         };
     assertEquals(0, writer.replaceWindow(SOURCE, JAN_1, JAN_1, none));
     assertEquals(List.of(), contents());
+  }
+
+  /**
+   * A writer of {@link SummaryRowBuilder#SOURCE} stopped in the middle of its COPY, holding the
+   * source's lock in its open transaction, until {@link #finish} lets it commit.
+   */
+  private static final class WriterInTheMiddleOfACopy implements AutoCloseable {
+    private final CountDownLatch copying = new CountDownLatch(1);
+    private final CountDownLatch release = new CountDownLatch(1);
+    private final CompletableFuture<Long> write;
+
+    private WriterInTheMiddleOfACopy(SummaryWriter writer, Row row) {
+      Iterator<Row> rows =
+          new Iterator<>() {
+            private boolean given;
+
+            @Override
+            public boolean hasNext() {
+              if (given) {
+                return false;
+              }
+              copying.countDown();
+              try {
+                release.await();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              return true;
+            }
+
+            @Override
+            public Row next() {
+              given = true;
+              return row;
+            }
+          };
+      write = CompletableFuture.supplyAsync(() -> writer.replaceWindow(SOURCE, JAN_1, JAN_1, rows));
+    }
+
+    static WriterInTheMiddleOfACopy start(SummaryWriter writer, Row row) throws InterruptedException {
+      WriterInTheMiddleOfACopy held = new WriterInTheMiddleOfACopy(writer, row);
+      assertTrue(held.copying.await(20, TimeUnit.SECONDS), "the first writer did not start copying");
+      return held;
+    }
+
+    long finish() throws Exception {
+      release.countDown();
+      return write.get(20, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+      release.countDown();
+    }
   }
 
   private static Row pod(LocalDate day, String namespace, double cpu) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import dev.ocpsummary.config.CostCategoryPattern;
 import dev.ocpsummary.datagen.InputRows;
 import dev.ocpsummary.datagen.PodUsageRow;
+import dev.ocpsummary.source.InputColumns;
 import dev.ocpsummary.source.ReportType;
 import dev.ocpsummary.testing.Scenario01;
 import dev.ocpsummary.testing.SparkFixture;
@@ -26,6 +27,8 @@ class PodSummaryTest {
   private static final double EPS = 1e-9;
   private static final LocalDate DAY = LocalDate.of(2025, 10, 1);
   private static final String SOURCE = "00000000-0000-0000-0000-000000000001";
+  /** One GiB for one hour, in byte-seconds. */
+  private static final double GIB_SECONDS = Math.scalb(1.0, 30) * 3600;
 
   private final SparkSession spark = SparkFixture.spark();
 
@@ -239,6 +242,95 @@ class PodSummaryTest {
     assertEquals(3, (int) byIndex.apply(3).<Integer>getAs(SummaryColumns.COST_CATEGORY_ID));
     // a namespace matching two patterns is not counted twice: one hour at 0.25 cores
     assertEquals(0.25, num(byIndex.apply(3), SummaryColumns.POD_USAGE_CPU_CORE_HOURS), EPS);
+  }
+
+  @Test
+  void nullMeasuresAreSkippedBySumsAndAnHourWithANullOperandAddsNoEffectiveUsage() {
+    // Pod p in namespace app on n1 (8 cores), hours 0-3, CPU in core-seconds:
+    //   hour  usage  request  limit  Koku's effective
+    //   0      900    1800    3600   1800
+    //   1     NULL    1800    3600   NULL  -> max(NULL, 1800) is NULL: the hour adds no effective usage
+    //   2     3600    NULL    NULL   NULL  -> no effective usage either
+    //   3     NULL    NULL    3600    900  -> Koku's precomputed value counts whatever usage says
+    // Sums skip NULLs: usage 4500 s = 1.25 h, request 1.0 h, limit 3.0 h, effective 2700 s = 0.75 h.
+    // Memory: usage 1 GiB and request 2 GiB every hour, no limit and no precomputed effective at all:
+    // usage 4, request 8, effective 4 x max(1, 2) = 8 GiB-hours; the limit sums nothing and is NULL.
+    Double[][] cpu = {{900.0, 1800.0, 3600.0, 1800.0}, {null, 1800.0, 3600.0, null}, {3600.0, null, null, null}, {null, null, 3600.0, 900.0}};
+    List<Row> pods = new ArrayList<>();
+    for (int h = 0; h < 4; h++) {
+      pods.add(
+          PodUsageRow.at(DAY.atTime(h, 0))
+              .pod("app", "p")
+              .node("n1", "i-n1")
+              .nodeCapacity(8, 32)
+              .set(InputColumns.POD_USAGE_CPU_CORE_SECONDS, cpu[h][0])
+              .set(InputColumns.POD_REQUEST_CPU_CORE_SECONDS, cpu[h][1])
+              .set(InputColumns.POD_LIMIT_CPU_CORE_SECONDS, cpu[h][2])
+              .set(InputColumns.POD_EFFECTIVE_USAGE_CPU_CORE_SECONDS, cpu[h][3])
+              .set(InputColumns.POD_USAGE_MEMORY_BYTE_SECONDS, 1.0 * GIB_SECONDS)
+              .set(InputColumns.POD_REQUEST_MEMORY_BYTE_SECONDS, 2.0 * GIB_SECONDS)
+              .build());
+    }
+    // Pod q in namespace silent reports no measure at all, for hour 0 on n1 and on n2 (4 cores).
+    pods.add(PodUsageRow.at(DAY.atTime(0, 0)).pod("silent", "q").node("n1", "i-n1").nodeCapacity(8, 32).build());
+    pods.add(PodUsageRow.at(DAY.atTime(0, 0)).pod("silent", "q").node("n2", "i-n2").nodeCapacity(4, 16).build());
+    SummaryInputs inputs =
+        new SummaryInputs(
+            spark.createDataFrame(pods, ReportType.POD_USAGE.schema()),
+            spark.createDataFrame(List.of(), ReportType.STORAGE_USAGE.schema()),
+            spark.createDataFrame(List.of(), ReportType.NODE_LABELS.schema()),
+            spark.createDataFrame(List.of(), ReportType.NAMESPACE_LABELS.schema()),
+            CostCategories.asDataset(spark, List.of()));
+
+    List<Row> rows = DailySummary.build(inputs, LabelRules.keeping(Optional.empty()), RunIdentity.ofSource(SOURCE)).collectAsList();
+
+    Row app = only(rows, "app", "n1");
+    assertEquals(1.25, num(app, SummaryColumns.POD_USAGE_CPU_CORE_HOURS), EPS);
+    assertEquals(1.0, num(app, SummaryColumns.POD_REQUEST_CPU_CORE_HOURS), EPS);
+    assertEquals(3.0, num(app, SummaryColumns.POD_LIMIT_CPU_CORE_HOURS), EPS);
+    assertEquals(0.75, num(app, SummaryColumns.POD_EFFECTIVE_USAGE_CPU_CORE_HOURS), EPS);
+    assertEquals(4.0, num(app, SummaryColumns.POD_USAGE_MEMORY_GIGABYTE_HOURS), EPS);
+    assertEquals(8.0, num(app, SummaryColumns.POD_REQUEST_MEMORY_GIGABYTE_HOURS), EPS);
+    assertEquals(8.0, num(app, SummaryColumns.POD_EFFECTIVE_USAGE_MEMORY_GIGABYTE_HOURS), EPS);
+    assertNull(app.getAs(SummaryColumns.POD_LIMIT_MEMORY_GIGABYTE_HOURS), "a sum of NULLs only is NULL, not 0");
+    // capacity does not depend on the measures: n1 reported 4 hours of 8 cores
+    assertEquals(32.0, num(app, SummaryColumns.NODE_CAPACITY_CPU_CORE_HOURS), EPS);
+
+    for (String node : List.of("n1", "n2")) {
+      Row silent = only(rows, "silent", node);
+      for (String measure : SummaryColumns.POD_MEASURES) {
+        assertNull(silent.getAs(measure), node + " " + measure);
+      }
+    }
+    // unallocated = capacity - sum over the node's Pod rows: the silent pod's NULLs are skipped on n1 ...
+    Row unallocatedN1 = unallocated(rows, "n1");
+    assertEquals(32.0 - 1.25, num(unallocatedN1, SummaryColumns.POD_USAGE_CPU_CORE_HOURS), EPS);
+    assertEquals(32.0 - 1.0, num(unallocatedN1, SummaryColumns.POD_REQUEST_CPU_CORE_HOURS), EPS);
+    assertEquals(32.0 - 0.75, num(unallocatedN1, SummaryColumns.POD_EFFECTIVE_USAGE_CPU_CORE_HOURS), EPS);
+    assertEquals(4 * 32.0 - 4.0, num(unallocatedN1, SummaryColumns.POD_USAGE_MEMORY_GIGABYTE_HOURS), EPS);
+    // ... and on n2, where they are all there is, capacity minus NULL is NULL, as in Koku's SQL
+    Row unallocatedN2 = unallocated(rows, "n2");
+    assertEquals(4.0, num(unallocatedN2, SummaryColumns.NODE_CAPACITY_CPU_CORE_HOURS), EPS);
+    assertNull(unallocatedN2.getAs(SummaryColumns.POD_USAGE_CPU_CORE_HOURS));
+    assertNull(unallocatedN2.getAs(SummaryColumns.POD_EFFECTIVE_USAGE_MEMORY_GIGABYTE_HOURS));
+  }
+
+  private static Row only(List<Row> rows, String namespace, String node) {
+    List<Row> matching =
+        rows.stream()
+            .filter(r -> namespace.equals(r.getAs(SummaryColumns.NAMESPACE)) && node.equals(r.getAs(SummaryColumns.NODE)))
+            .toList();
+    assertEquals(1, matching.size(), namespace + " on " + node + ": " + matching);
+    return matching.get(0);
+  }
+
+  private static Row unallocated(List<Row> rows, String node) {
+    List<Row> matching =
+        rows.stream()
+            .filter(r -> r.getAs(SummaryColumns.POD_LABELS) == null && node.equals(r.getAs(SummaryColumns.NODE)))
+            .toList();
+    assertEquals(1, matching.size(), "unallocated on " + node + ": " + matching);
+    return matching.get(0);
   }
 
   /** One hour of a pod at 0.25 cores / 0.5 GiB (request 0.5 / 1, limit 1 / 2) on an 8-core 32-GiB node. */
