@@ -143,7 +143,7 @@ public final class DailySummaryJob {
           runId, attempt.inputRows, outcome.rowsWritten(), outcome.rowsByKind(), clock.orderedMillis(),
           choice.mode().configName(), choice.reason(), file);
     } catch (Exception e) { // also Spark's checked exceptions, which its Scala code throws undeclared
-      RuntimeException failure = SparkFailures.explain(e, context.getConf());
+      RuntimeException failure = SparkFailures.explain(e, context);
       runs.fail(runId, new RunSummary(attempt.inputRows, 0, Map.of(), clock.orderedMillis()), String.valueOf(failure.getMessage()));
       finish(attempt, clock, memory, metrics, details, failure);
       throw failure;

@@ -6,6 +6,7 @@ import dev.ocpsummary.source.InputException;
 import java.util.Arrays;
 import java.util.Locale;
 import org.apache.spark.SparkConf;
+import org.apache.spark.SparkContext;
 import org.apache.spark.util.Utils;
 
 /**
@@ -22,7 +23,19 @@ final class SparkFailures {
 
   private SparkFailures() {}
 
-  static RuntimeException explain(Exception failure, SparkConf conf) {
+  static RuntimeException explain(Exception failure, SparkContext context) {
+    SparkConf conf = context.getConf();
+    if (mentions(failure, "OutOfMemoryError") || mentions(failure, "Java heap space")) {
+      return new JobFailedException(outOfMemory(), failure);
+    }
+    if (context.isStopped()) {
+      // Spark stops itself when a task thread dies of an Error (an executor's OutOfMemoryError above
+      // all); what reaches this thread is then a follow-up failure that names neither.
+      return new JobFailedException(
+          "Spark stopped during the run, most likely because a task ran out of memory (see the log above): "
+              + firstLine(String.valueOf(failure)) + ". " + MEMORY_ADVICE,
+          failure);
+    }
     if (mentions(failure, NO_SPACE)) {
       return new JobFailedException(
           "Spark's local directory is full (" + NO_SPACE + "): " + String.join(", ", localDirs(conf))
@@ -39,6 +52,14 @@ final class SparkFailures {
       }
     }
     return new JobFailedException("a Spark job failed: " + firstLine(String.valueOf(failure.getMessage())), failure);
+  }
+
+  private static final String MEMORY_ADVICE =
+      "Give the driver more heap (OCP_SUMMARY_DRIVER_MEMORY or --driver-memory; executors: --executor-memory) or"
+          + " run with --mode iterate, whose memory does not grow with the window. The summary table is unchanged.";
+
+  private static String outOfMemory() {
+    return "the run ran out of heap (java.lang.OutOfMemoryError: Java heap space). " + MEMORY_ADVICE;
   }
 
   /** The driver's local directories as Spark resolves them (SPARK_LOCAL_DIRS, spark.local.dir, the temp dir, a cluster manager's). */
