@@ -45,10 +45,15 @@ public final class UsageReader {
    *
    * @param files the report's files in the window's folders, as Hadoop path strings
    */
-  public record ReportInput(Dataset<Row> rows, long fileRows, int fileCount, List<String> files) {
+  public record ReportInput(Dataset<Row> rows, long fileRows, List<String> files) {
 
     public ReportInput {
       files = List.copyOf(files);
+    }
+
+    /** How many files the report has in the window's folders. */
+    public int fileCount() {
+      return files.size();
     }
   }
 
@@ -133,10 +138,10 @@ public final class UsageReader {
     }
     if (rows == null) {
       LOG.info("No {} files for {}: treated as empty", report.folder(), request);
-      return new ReportInput(spark.createDataFrame(List.of(), report.schema()), 0, 0, List.of());
+      return new ReportInput(spark.createDataFrame(List.of(), report.schema()), 0, List.of());
     }
     LOG.info("{}: {} files, {} rows in total, for {}", report.folder(), files.size(), fileRows, request);
-    return new ReportInput(rows, fileRows, files.size(), files);
+    return new ReportInput(rows, fileRows, files);
   }
 
   /**
@@ -218,7 +223,7 @@ public final class UsageReader {
     if (!"s3a".equals(folder.toUri().getScheme())) {
       return "";
     }
-    org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
     String endpoint = conf.get("fs.s3a.bucket." + folder.toUri().getHost() + ".endpoint", conf.get("fs.s3a.endpoint", ""));
     return endpoint.isEmpty() ? "" : " (endpoint " + endpoint + ")";
   }
