@@ -71,17 +71,19 @@ final class SparkFailures {
     }
   }
 
+  /** Whether a message in the cause chain, or of an exception suppressed along it, contains {@code text}, ignoring case. */
   private static boolean mentions(Throwable failure, String text) {
     String lower = text.toLowerCase(Locale.ROOT);
     for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t.getMessage() != null && t.getMessage().toLowerCase(Locale.ROOT).contains(lower)) {
-        return true;
-      }
-      if (Arrays.stream(t.getSuppressed()).anyMatch(s -> s.getMessage() != null && s.getMessage().contains(text))) {
+      if (says(t, lower) || Arrays.stream(t.getSuppressed()).anyMatch(s -> says(s, lower))) {
         return true;
       }
     }
     return false;
+  }
+
+  private static boolean says(Throwable t, String lowerCaseText) {
+    return t.getMessage() != null && t.getMessage().toLowerCase(Locale.ROOT).contains(lowerCaseText);
   }
 
   private static String firstLine(String message) {
