@@ -141,9 +141,10 @@ final class CacheMode {
     boolean swapped = false;
     try {
       // One COPY stream per executor core unless configured: many small partitions each pay for a
-      // connection and a transaction.
+      // connection and a transaction. Coalescing never adds partitions, and asking a Dataset for its
+      // partitions plans the whole summary again, so the partitions are counted as they are copied.
       int streams = writePartitions > 0 ? writePartitions : Math.max(1, context.defaultParallelism());
-      Dataset<Row> partitions = summary.rdd().getNumPartitions() > streams ? summary.coalesce(streams) : summary;
+      Dataset<Row> partitions = summary.coalesce(streams);
       CollectionAccumulator<HashMap<String, Long>> counts = context.collectionAccumulator("rows by kind " + runId);
       LOG.info("Run {}: phase write: copying {} summary rows into {}", runId, summaryRows, staging.name());
       context.setJobGroup(groupPrefix + "cache-write", "copy the summary into " + staging.name(), false);
@@ -161,8 +162,7 @@ final class CacheMode {
           new SummaryWriter(database, lockWait)
               .replaceWindowFromStaging(request.sourceUuid(), request.start(), request.end(), staging, reported);
       swapped = true;
-      return new Written(
-          inserted, rowsByKind, partitions.rdd().getNumPartitions(), (System.nanoTime() - swapStarted) / 1_000_000);
+      return new Written(inserted, rowsByKind, counts.value().size(), (System.nanoTime() - swapStarted) / 1_000_000);
     } finally {
       if (!swapped) {
         staging.dropQuietly();
