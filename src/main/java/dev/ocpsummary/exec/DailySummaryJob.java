@@ -114,9 +114,7 @@ public final class DailySummaryJob {
       InputDuplicates duplicates =
           new InputDuplicates(settings.input().duplicateRows(), inputs::rowsWithFileName, context, groupPrefix);
       attempt.duplicates = duplicates;
-      ModeChoice choice =
-          clock.time(
-              "list", () -> choose(exec, () -> InputEstimate.of(context.hadoopConfiguration(), settings.input(), request)));
+      ModeChoice choice = choose(exec, inputs::estimate);
       attempt.choice = choice;
       details.chooseMode(runId, choice.mode().configName(), choice.reason());
       LOG.info("Run {} for {}: mode {} ({})", runId, request, choice.mode().configName(), choice.reason());

@@ -54,6 +54,11 @@ final class WindowInputs {
     return reports.values().stream().mapToLong(ReportInput::fileRows).sum();
   }
 
+  /** AUTO's estimate of the window's input rows, from the footers read while listing. */
+  InputEstimate estimate() {
+    return InputEstimate.of(reports.values());
+  }
+
   /** Input files of the window (all reports). */
   int fileCount() {
     return reports.values().stream().mapToInt(ReportInput::fileCount).sum();

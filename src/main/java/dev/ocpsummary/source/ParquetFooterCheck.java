@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.hadoop.ParquetFileReader;
@@ -40,13 +41,70 @@ final class ParquetFooterCheck {
     this.hadoopConf = hadoopConf;
   }
 
-  /** What a footer tells about a file: its rows and the range of its interval_start values. */
-  record FileFacts(long rows, Optional<LocalDateTime> firstIntervalStart, Optional<LocalDateTime> lastIntervalStart) {
+  /** A row group as its footer describes it: its rows and, when statistics give it, its interval_start range. */
+  record RowGroupFacts(long rows, Optional<LocalDateTime> firstIntervalStart, Optional<LocalDateTime> lastIntervalStart) {
+
+    /** Whether the row group may hold rows in [from, until): without statistics it may. */
+    boolean mayHoldRowsIn(LocalDate from, LocalDate until) {
+      return firstIntervalStart.isEmpty()
+          || lastIntervalStart.isEmpty()
+          || (!lastIntervalStart.get().isBefore(from.atStartOfDay()) && firstIntervalStart.get().isBefore(until.atStartOfDay()));
+    }
+  }
+
+  /** What a footer tells about a file: its row groups. */
+  record FileFacts(List<RowGroupFacts> rowGroups) {
+
+    FileFacts {
+      rowGroups = List.copyOf(rowGroups);
+    }
+
+    long rows() {
+      return rowGroups.stream().mapToLong(RowGroupFacts::rows).sum();
+    }
+
+    /** The file's smallest interval_start, if every row group has statistics. */
+    Optional<LocalDateTime> firstIntervalStart() {
+      return bound(RowGroupFacts::firstIntervalStart, true);
+    }
+
+    /** The file's largest interval_start, if every row group has statistics. */
+    Optional<LocalDateTime> lastIntervalStart() {
+      return bound(RowGroupFacts::lastIntervalStart, false);
+    }
+
+    /** The rows of the row groups that may hold rows in [from, until). */
+    FooterEstimate estimateFor(LocalDate from, LocalDate until) {
+      long rows = 0;
+      int counted = 0;
+      for (RowGroupFacts group : rowGroups) {
+        if (group.mayHoldRowsIn(from, until)) {
+          rows += group.rows();
+          counted++;
+        }
+      }
+      return new FooterEstimate(rows, counted, rowGroups.size() - counted);
+    }
 
     /** Whether some interval_start lies outside [from, until). */
     boolean holdsRowsOutside(LocalDate from, LocalDate until) {
-      return firstIntervalStart.map(first -> first.isBefore(from.atStartOfDay())).orElse(false)
-          || lastIntervalStart.map(last -> !last.isBefore(until.atStartOfDay())).orElse(false);
+      return firstIntervalStart().map(first -> first.isBefore(from.atStartOfDay())).orElse(false)
+          || lastIntervalStart().map(last -> !last.isBefore(until.atStartOfDay())).orElse(false);
+    }
+
+    private Optional<LocalDateTime> bound(
+        Function<RowGroupFacts, Optional<LocalDateTime>> end, boolean smallest) {
+      Optional<LocalDateTime> bound = Optional.empty();
+      for (RowGroupFacts group : rowGroups) {
+        Optional<LocalDateTime> value = end.apply(group);
+        if (value.isEmpty()) {
+          return Optional.empty();
+        }
+        if (bound.isEmpty() || (smallest ? value.get().isBefore(bound.get()) : value.get().isAfter(bound.get()))) {
+          bound = value;
+        }
+      }
+      return bound;
     }
   }
 
@@ -69,8 +127,7 @@ final class ParquetFooterCheck {
       }
     }
     rejectNegativeMeasures(file, footer, report);
-    long rows = footer.getBlocks().stream().mapToLong(BlockMetaData::getRowCount).sum();
-    return new FileFacts(rows, intervalStartBound(footer, true), intervalStartBound(footer, false));
+    return new FileFacts(footer.getBlocks().stream().map(ParquetFooterCheck::rowGroupFacts).toList());
   }
 
   private static void rejectNegativeMeasures(Path file, ParquetMetadata footer, ReportType report) {
@@ -95,25 +152,20 @@ final class ParquetFooterCheck {
     }
   }
 
-  /** The smallest (or largest) interval_start of the file from its statistics, if it has them. */
-  private static Optional<LocalDateTime> intervalStartBound(ParquetMetadata footer, boolean smallest) {
-    Optional<LocalDateTime> bound = Optional.empty();
-    for (BlockMetaData block : footer.getBlocks()) {
-      for (ColumnChunkMetaData chunk : block.getColumns()) {
-        if (!chunk.getPath().toDotString().equals(InputColumns.INTERVAL_START)) {
-          continue;
-        }
-        Statistics<?> stats = chunk.getStatistics();
-        if (stats == null || !stats.hasNonNullValue() || !(stats.genericGetMin() instanceof Long)) {
-          return Optional.empty();
-        }
-        LocalDateTime value = timestamp((Long) (smallest ? stats.genericGetMin() : stats.genericGetMax()), chunk);
-        if (bound.isEmpty() || (smallest ? value.isBefore(bound.get()) : value.isAfter(bound.get()))) {
-          bound = Optional.of(value);
-        }
+  /** A row group's rows and the range of its interval_start statistics, if it has them. */
+  private static RowGroupFacts rowGroupFacts(BlockMetaData block) {
+    for (ColumnChunkMetaData chunk : block.getColumns()) {
+      if (!chunk.getPath().toDotString().equals(InputColumns.INTERVAL_START)) {
+        continue;
       }
+      Statistics<?> stats = chunk.getStatistics();
+      if (stats == null || !stats.hasNonNullValue() || !(stats.genericGetMin() instanceof Long min)) {
+        break;
+      }
+      long max = (Long) stats.genericGetMax();
+      return new RowGroupFacts(block.getRowCount(), Optional.of(timestamp(min, chunk)), Optional.of(timestamp(max, chunk)));
     }
-    return bound;
+    return new RowGroupFacts(block.getRowCount(), Optional.empty(), Optional.empty());
   }
 
   private static LocalDateTime timestamp(long value, ColumnChunkMetaData chunk) {

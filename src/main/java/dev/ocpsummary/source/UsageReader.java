@@ -41,11 +41,13 @@ public final class UsageReader {
   public static final String INPUT_FILE = "input_file";
 
   /**
-   * The rows of one report for the window, how many rows its files hold in total, and the files.
+   * The rows of one report for the window, how many rows its files hold in total and for the
+   * window, and the files.
    *
+   * @param windowEstimate the rows for the window as the files' footers tell ({@link FooterEstimate})
    * @param files the report's files in the window's folders, as Hadoop path strings
    */
-  public record ReportInput(Dataset<Row> rows, long fileRows, List<String> files) {
+  public record ReportInput(Dataset<Row> rows, long fileRows, FooterEstimate windowEstimate, List<String> files) {
 
     public ReportInput {
       files = List.copyOf(files);
@@ -113,6 +115,7 @@ public final class UsageReader {
     Dataset<Row> rows = null;
     List<String> files = new ArrayList<>();
     long fileRows = 0;
+    FooterEstimate windowEstimate = FooterEstimate.NONE;
     for (PeriodFolder folder : windowFolders(input, report, request)) {
       List<Path> folderFiles = listDataFiles(new Path(folder.path()));
       if (folderFiles.isEmpty() && report.requiredReport()) {
@@ -123,9 +126,12 @@ public final class UsageReader {
       if (folderFiles.isEmpty()) {
         continue;
       }
+      LocalDate from = latest(request.start(), folder.from());
+      LocalDate until = earliest(request.end().plusDays(1), folder.until());
       for (Path file : folderFiles) {
         ParquetFooterCheck.FileFacts facts = footers.check(file, report);
         fileRows += facts.rows();
+        windowEstimate = windowEstimate.plus(facts.estimateFor(from, until));
         if (facts.holdsRowsOutside(folder.from(), folder.until())) {
           LOG.warn(
               "{} holds rows from {} to {}, outside its folder's period {} .. {}: those rows are skipped",
@@ -133,15 +139,15 @@ public final class UsageReader {
         }
       }
       folderFiles.forEach(file -> files.add(file.toString()));
-      Dataset<Row> folderRows = readPeriod(folderFiles, report, latest(request.start(), folder.from()), earliest(request.end().plusDays(1), folder.until()));
+      Dataset<Row> folderRows = readPeriod(folderFiles, report, from, until);
       rows = rows == null ? folderRows : rows.unionAll(folderRows);
     }
     if (rows == null) {
       LOG.info("No {} files for {}: treated as empty", report.folder(), request);
-      return new ReportInput(spark.createDataFrame(List.of(), report.schema()), 0, List.of());
+      return new ReportInput(spark.createDataFrame(List.of(), report.schema()), 0, FooterEstimate.NONE, List.of());
     }
     LOG.info("{}: {} files, {} rows in total, for {}", report.folder(), files.size(), fileRows, request);
-    return new ReportInput(rows, fileRows, files);
+    return new ReportInput(rows, fileRows, windowEstimate, files);
   }
 
   /**

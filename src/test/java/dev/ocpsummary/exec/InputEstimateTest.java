@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -22,9 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * AUTO's estimate reads footers only and counts the row groups whose interval_start range meets the
- * window: Koku keeps one file per day in a month folder, so a one-day window must not count the
- * month.
+ * AUTO's estimate comes from the footers the reader checks (no scan) and counts the row groups whose
+ * interval_start range meets the window: Koku keeps one file per day in a month folder, so a one-day
+ * window must not count the month.
  */
 class InputEstimateTest {
 
@@ -44,13 +45,19 @@ class InputEstimateTest {
       append(ReportType.NODE_LABELS, labelFolder, labelRows(day));
     }
 
-    InputEstimate oneDay = InputEstimate.of(spark.sparkContext().hadoopConfiguration(), input, request("2025-10-08", "2025-10-08"));
-    InputEstimate twoDays = InputEstimate.of(spark.sparkContext().hadoopConfiguration(), input, request("2025-10-07", "2025-10-08"));
-    InputEstimate otherDay = InputEstimate.of(spark.sparkContext().hadoopConfiguration(), input, request("2025-10-09", "2025-10-09"));
+    InputEstimate oneDay = estimate(input, request("2025-10-08", "2025-10-08"));
+    InputEstimate twoDays = estimate(input, request("2025-10-07", "2025-10-08"));
+    InputEstimate otherDay = estimate(input, request("2025-10-09", "2025-10-09"));
 
     assertEquals(new InputEstimate(72 + 24, 4, 2, 2), oneDay);
     assertEquals(new InputEstimate(2 * (72 + 24), 4, 4, 0), twoDays);
     assertEquals(new InputEstimate(0, 4, 0, 4), otherDay);
+  }
+
+  /** The estimate from the footers the reader checks while listing the window's files. */
+  private InputEstimate estimate(InputSettings input, RunRequest request) {
+    UsageReader reader = new UsageReader(spark, input);
+    return InputEstimate.of(Arrays.stream(ReportType.values()).map(report -> reader.read(report, request)).toList());
   }
 
   private void append(ReportType report, String folder, List<Row> rows) {
