@@ -4,8 +4,14 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Function;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -34,6 +40,16 @@ import org.apache.spark.sql.types.DataTypes;
  * {@code interval_start} without a scan.
  */
 final class ParquetFooterCheck {
+
+  /** Footers read at once: enough to hide S3 latency, few enough not to crowd the connection pool. */
+  private static final int CONCURRENT_READS = 8;
+
+  private static final ThreadFactory FOOTER_THREADS =
+      runnable -> {
+        Thread thread = new Thread(runnable, "parquet-footer-check");
+        thread.setDaemon(true);
+        return thread;
+      };
 
   private final Configuration hadoopConf;
 
@@ -105,6 +121,45 @@ final class ParquetFooterCheck {
         }
       }
       return bound;
+    }
+  }
+
+  /**
+   * Checks files at once (footers over S3 are a request or two each, mostly waiting) and returns
+   * what their footers tell, in the files' order; a bad file fails as {@link #check} would, the
+   * first in that order when several are bad.
+   */
+  List<FileFacts> checkAll(List<Path> files, ReportType report) {
+    if (files.size() <= 1) {
+      return files.stream().map(file -> check(file, report)).toList();
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(CONCURRENT_READS, files.size()), FOOTER_THREADS);
+    try {
+      List<Future<FileFacts>> pending = new ArrayList<>();
+      for (Path file : files) {
+        pending.add(pool.submit(() -> check(file, report)));
+      }
+      List<FileFacts> facts = new ArrayList<>();
+      for (Future<FileFacts> future : pending) {
+        facts.add(result(future));
+      }
+      return facts;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static FileFacts result(Future<FileFacts> future) {
+    try {
+      return future.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading Parquet footers", e);
     }
   }
 

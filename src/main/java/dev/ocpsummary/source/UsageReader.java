@@ -128,8 +128,10 @@ public final class UsageReader {
       }
       LocalDate from = latest(request.start(), folder.from());
       LocalDate until = earliest(request.end().plusDays(1), folder.until());
-      for (Path file : folderFiles) {
-        ParquetFooterCheck.FileFacts facts = footers.check(file, report);
+      List<ParquetFooterCheck.FileFacts> folderFacts = footers.checkAll(folderFiles, report);
+      for (int i = 0; i < folderFiles.size(); i++) {
+        Path file = folderFiles.get(i);
+        ParquetFooterCheck.FileFacts facts = folderFacts.get(i);
         fileRows += facts.rows();
         windowEstimate = windowEstimate.plus(facts.estimateFor(from, until));
         if (facts.holdsRowsOutside(folder.from(), folder.until())) {
