@@ -8,7 +8,6 @@ import dev.ocpsummary.sink.SummaryDatabase;
 import dev.ocpsummary.source.ReportType;
 import dev.ocpsummary.source.UsageReader;
 import dev.ocpsummary.source.UsageReader.ReportInput;
-import dev.ocpsummary.summary.CostCategories;
 import dev.ocpsummary.summary.SummaryInputs;
 import java.util.EnumMap;
 import java.util.List;
@@ -28,9 +27,9 @@ final class WindowInputs {
 
   private final UsageReader reader;
   private final Map<ReportType, ReportInput> reports;
-  private final Dataset<Row> costCategoryPatterns;
+  private final List<CostCategoryPattern> costCategoryPatterns;
 
-  private WindowInputs(UsageReader reader, Map<ReportType, ReportInput> reports, Dataset<Row> costCategoryPatterns) {
+  private WindowInputs(UsageReader reader, Map<ReportType, ReportInput> reports, List<CostCategoryPattern> costCategoryPatterns) {
     this.reader = reader;
     this.reports = reports;
     this.costCategoryPatterns = costCategoryPatterns;
@@ -46,7 +45,7 @@ final class WindowInputs {
       reports.put(report, reader.read(report, request));
     }
     List<CostCategoryPattern> patterns = KokuReferenceTables.costCategoryPatterns(database).orElse(configuredPatterns);
-    return new WindowInputs(reader, reports, CostCategories.asDataset(spark, patterns));
+    return new WindowInputs(reader, reports, patterns);
   }
 
   /** Rows in the window's input files (all reports, whole files, from their footers). */

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import dev.ocpsummary.config.CostCategoryPattern;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -45,7 +46,7 @@ public final class UnallocatedCapacity {
 
   /** Unallocated rows in {@link SummaryColumns#ALL} order, from Pod rows and the node roles. */
   public static Dataset<Row> summarize(
-      Dataset<Row> podRows, Dataset<Row> nodeRoles, Dataset<Row> costCategoryPatterns, RunIdentity identity) {
+      Dataset<Row> podRows, Dataset<Row> nodeRoles, List<CostCategoryPattern> costCategoryPatterns, RunIdentity identity) {
     List<Column> aggregates = new ArrayList<>();
     for (String capacity : CAPACITY_MEASURES) {
       aggregates.add(max(capacity).as(capacity));

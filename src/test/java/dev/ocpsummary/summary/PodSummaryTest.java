@@ -280,7 +280,7 @@ class PodSummaryTest {
             spark.createDataFrame(List.of(), ReportType.STORAGE_USAGE.schema()),
             spark.createDataFrame(List.of(), ReportType.NODE_LABELS.schema()),
             spark.createDataFrame(List.of(), ReportType.NAMESPACE_LABELS.schema()),
-            CostCategories.asDataset(spark, List.of()));
+            List.of());
 
     List<Row> rows = DailySummary.build(inputs, LabelRules.keeping(Optional.empty()), RunIdentity.ofSource(SOURCE)).collectAsList();
 
@@ -351,7 +351,7 @@ class PodSummaryTest {
             spark.createDataFrame(List.of(), ReportType.STORAGE_USAGE.schema()),
             spark.createDataFrame(nodeLabels, ReportType.NODE_LABELS.schema()),
             spark.createDataFrame(namespaceLabels, ReportType.NAMESPACE_LABELS.schema()),
-            CostCategories.asDataset(spark, patterns));
+            patterns);
     List<Row> rows = new ArrayList<>(PodSummary.summarize(inputs, labels, RunIdentity.ofSource(SOURCE)).collectAsList());
     rows.sort(
         Comparator.comparing((Row r) -> r.<java.sql.Date>getAs(SummaryColumns.USAGE_START))

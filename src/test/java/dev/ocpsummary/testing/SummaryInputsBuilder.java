@@ -2,7 +2,6 @@ package dev.ocpsummary.testing;
 
 import dev.ocpsummary.config.CostCategoryPattern;
 import dev.ocpsummary.source.ReportType;
-import dev.ocpsummary.summary.CostCategories;
 import dev.ocpsummary.summary.SummaryInputs;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +49,6 @@ public final class SummaryInputsBuilder {
         spark.createDataFrame(storage, ReportType.STORAGE_USAGE.schema()),
         spark.createDataFrame(nodeLabels, ReportType.NODE_LABELS.schema()),
         spark.createDataFrame(namespaceLabels, ReportType.NAMESPACE_LABELS.schema()),
-        CostCategories.asDataset(spark, patterns));
+        patterns);
   }
 }
