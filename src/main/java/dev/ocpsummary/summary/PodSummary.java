@@ -17,6 +17,8 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sum;
 
 import dev.ocpsummary.source.InputColumns;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -63,16 +65,13 @@ public final class PodSummary {
         CostCategories.withCostCategory(podRows, inputs.costCategoryPatterns())
             .join(nodeCapacity, new String[] {USAGE_START, NODE}, "left")
             .join(clusterCapacity, new String[] {USAGE_START}, "left")
-            .withColumn(NODE_CAPACITY_CPU_CORE_HOURS, Units.secondsToHours(col(NodeCapacity.CPU_CORE_SECONDS)))
-            .withColumn(
-                NODE_CAPACITY_MEMORY_GIGABYTE_HOURS,
-                Units.byteSecondsToGibHours(col(NodeCapacity.MEMORY_BYTE_SECONDS)))
-            .withColumn(
-                CLUSTER_CAPACITY_CPU_CORE_HOURS,
-                Units.secondsToHours(col(NodeCapacity.CLUSTER_CPU_CORE_SECONDS)))
-            .withColumn(
-                CLUSTER_CAPACITY_MEMORY_GIGABYTE_HOURS,
-                Units.byteSecondsToGibHours(col(NodeCapacity.CLUSTER_MEMORY_BYTE_SECONDS)));
+            .withColumns(
+                Map.of(
+                    NODE_CAPACITY_CPU_CORE_HOURS, Units.secondsToHours(col(NodeCapacity.CPU_CORE_SECONDS)),
+                    NODE_CAPACITY_MEMORY_GIGABYTE_HOURS, Units.byteSecondsToGibHours(col(NodeCapacity.MEMORY_BYTE_SECONDS)),
+                    CLUSTER_CAPACITY_CPU_CORE_HOURS, Units.secondsToHours(col(NodeCapacity.CLUSTER_CPU_CORE_SECONDS)),
+                    CLUSTER_CAPACITY_MEMORY_GIGABYTE_HOURS,
+                    Units.byteSecondsToGibHours(col(NodeCapacity.CLUSTER_MEMORY_BYTE_SECONDS))));
 
     return SummaryColumns.conformToOutput(
         withRowConstants(summarized, identity, DATA_SOURCE_POD).withColumn(ALL_LABELS, col(POD_LABELS)));
@@ -165,13 +164,16 @@ public final class PodSummary {
 
   /** Adds the columns every row of a kind carries: identity, data_source, usage_end, zero infrastructure cost. */
   static Dataset<Row> withRowConstants(Dataset<Row> rows, RunIdentity identity, String dataSource) {
-    return rows.withColumn(SOURCE_UUID, lit(identity.sourceUuid()))
-        .withColumn(CLUSTER_ID, lit(identity.clusterId().orElse(null)).cast(DataTypes.StringType))
-        .withColumn(CLUSTER_ALIAS, lit(identity.clusterAlias().orElse(null)).cast(DataTypes.StringType))
-        .withColumn(REPORT_PERIOD_ID, lit(identity.reportPeriodId().orElse(null)).cast(DataTypes.IntegerType))
-        .withColumn(DATA_SOURCE, lit(dataSource))
-        .withColumn(USAGE_END, col(USAGE_START))
-        .withColumn(INFRASTRUCTURE_USAGE_COST, lit(ZERO_INFRASTRUCTURE_COST));
+    // one projection: each withColumn would analyse the whole plan again
+    Map<String, Column> constants = new LinkedHashMap<>();
+    constants.put(SOURCE_UUID, lit(identity.sourceUuid()));
+    constants.put(CLUSTER_ID, lit(identity.clusterId().orElse(null)).cast(DataTypes.StringType));
+    constants.put(CLUSTER_ALIAS, lit(identity.clusterAlias().orElse(null)).cast(DataTypes.StringType));
+    constants.put(REPORT_PERIOD_ID, lit(identity.reportPeriodId().orElse(null)).cast(DataTypes.IntegerType));
+    constants.put(DATA_SOURCE, lit(dataSource));
+    constants.put(USAGE_END, col(USAGE_START));
+    constants.put(INFRASTRUCTURE_USAGE_COST, lit(ZERO_INFRASTRUCTURE_COST));
+    return rows.withColumns(constants);
   }
 
   private PodSummary() {}

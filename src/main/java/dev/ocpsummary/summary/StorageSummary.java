@@ -18,6 +18,8 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sum;
 
 import dev.ocpsummary.source.InputColumns;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -95,22 +97,27 @@ public final class StorageSummary {
                 sum(PVC_USAGE_BYTE_SECONDS)
                     .divide(max(coalesce(col(NODE_COUNT), lit(1L))))
                     .as(PVC_USAGE_BYTE_SECONDS))
-            .withColumn(PVC_CAPACITY_GIGABYTE_MONTHS, byteSecondsToGibMonths(col(PVC_CAPACITY_BYTE_SECONDS)))
-            .withColumn(
-                VOLUME_REQUEST_STORAGE_GIGABYTE_MONTHS,
-                byteSecondsToGibMonths(col(VOLUME_REQUEST_STORAGE_BYTE_SECONDS)))
-            .withColumn(PVC_USAGE_GIGABYTE_MONTHS, byteSecondsToGibMonths(col(PVC_USAGE_BYTE_SECONDS)))
-            .withColumn(NAMESPACE, emptyAsNull(InputColumns.NAMESPACE))
-            .withColumn(NODE, emptyAsNull(InputColumns.NODE))
-            .withColumn(RESOURCE_ID, emptyAsNull(InputColumns.RESOURCE_ID))
-            .withColumn(PERSISTENTVOLUMECLAIM, emptyAsNull(InputColumns.PERSISTENTVOLUMECLAIM))
-            .withColumn(PERSISTENTVOLUME, emptyAsNull(InputColumns.PERSISTENTVOLUME))
-            .withColumn(STORAGECLASS, emptyAsNull(InputColumns.STORAGECLASS));
+            .withColumns(outputMeasuresAndNames());
 
     return SummaryColumns.conformToOutput(
         PodSummary.withRowConstants(
                 CostCategories.withCostCategory(storageRows, inputs.costCategoryPatterns()), identity, DATA_SOURCE_STORAGE)
             .withColumn(ALL_LABELS, col(VOLUME_LABELS)));
+  }
+
+  /** GiB-months from the byte-second sums, and empty names as NULL: one projection rather than one per column. */
+  private static Map<String, Column> outputMeasuresAndNames() {
+    Map<String, Column> columns = new LinkedHashMap<>();
+    columns.put(PVC_CAPACITY_GIGABYTE_MONTHS, byteSecondsToGibMonths(col(PVC_CAPACITY_BYTE_SECONDS)));
+    columns.put(VOLUME_REQUEST_STORAGE_GIGABYTE_MONTHS, byteSecondsToGibMonths(col(VOLUME_REQUEST_STORAGE_BYTE_SECONDS)));
+    columns.put(PVC_USAGE_GIGABYTE_MONTHS, byteSecondsToGibMonths(col(PVC_USAGE_BYTE_SECONDS)));
+    columns.put(NAMESPACE, emptyAsNull(InputColumns.NAMESPACE));
+    columns.put(NODE, emptyAsNull(InputColumns.NODE));
+    columns.put(RESOURCE_ID, emptyAsNull(InputColumns.RESOURCE_ID));
+    columns.put(PERSISTENTVOLUMECLAIM, emptyAsNull(InputColumns.PERSISTENTVOLUMECLAIM));
+    columns.put(PERSISTENTVOLUME, emptyAsNull(InputColumns.PERSISTENTVOLUME));
+    columns.put(STORAGECLASS, emptyAsNull(InputColumns.STORAGECLASS));
+    return columns;
   }
 
   /**

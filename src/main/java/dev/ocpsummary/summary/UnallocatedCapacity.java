@@ -9,7 +9,9 @@ import static org.apache.spark.sql.functions.when;
 
 import dev.ocpsummary.config.CostCategoryPattern;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -65,9 +67,11 @@ public final class UnallocatedCapacity {
                     .and(notIn(col(NAMESPACE), SYNTHETIC_NAMESPACES)))
             .groupBy(col(NODE), col(USAGE_START))
             .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new));
+    Map<String, Column> unallocated = new LinkedHashMap<>();
     for (String[] pair : CAPACITY_MINUS) {
-      perNodeDay = perNodeDay.withColumn(pair[1], col(pair[0]).minus(col(pair[1])));
+      unallocated.put(pair[1], col(pair[0]).minus(col(pair[1])));
     }
+    perNodeDay = perNodeDay.withColumns(unallocated);
     Dataset<Row> withNamespace =
         perNodeDay
             .join(nodeRoles, new String[] {NODE}, "left")
