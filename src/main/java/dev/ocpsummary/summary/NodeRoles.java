@@ -39,16 +39,15 @@ public final class NodeRoles {
   public static Dataset<Row> derive(Dataset<Row> hourlyPodUsage, Dataset<Row> nodeLabelRows) {
     Column operatorRole =
         when(col(InputColumns.NODE_ROLE).notEqual(""), col(InputColumns.NODE_ROLE));
-    Dataset<Row> fromPods =
+    Dataset<Row> podFacts =
         PodSummary.scheduledOnNode(hourlyPodUsage)
             .select(
                 col(InputColumns.NODE),
                 operatorRole.as(OPERATOR_ROLE),
-                col(InputColumns.NAMESPACE).equalTo(API_SERVER_NAMESPACE).as(RUNS_API_SERVER))
-            .distinct()
-            .groupBy(col(InputColumns.NODE))
-            .agg(max(OPERATOR_ROLE).as(OPERATOR_ROLE), max(RUNS_API_SERVER).as(RUNS_API_SERVER), KeepDistinct.rowCount())
-            .drop(KeepDistinct.COLUMN);
+                col(InputColumns.NAMESPACE).equalTo(API_SERVER_NAMESPACE).as(RUNS_API_SERVER));
+    Dataset<Row> fromPods =
+        KeepDistinct.groupBy(podFacts, col(InputColumns.NODE))
+            .agg(max(OPERATOR_ROLE).as(OPERATOR_ROLE), max(RUNS_API_SERVER).as(RUNS_API_SERVER));
     Column roleLabel =
         functions.from_json(
                 col(InputColumns.NODE_LABELS),

@@ -125,14 +125,13 @@ public final class StorageSummary {
    * distinct nodes each claim's pod ran on that day, from the scheduled pod rows.
    */
   static Dataset<Row> volumeNodes(Dataset<Row> storageWithDay, Dataset<Row> hourlyPodUsage) {
-    Dataset<Row> podNodes =
+    Dataset<Row> podNodeIds =
         PodSummary.withUsageDay(hourlyPodUsage)
             .transform(PodSummary::scheduledOnNode)
-            .select(col(USAGE_START), col(InputColumns.NAMESPACE), col(POD), col(InputColumns.NODE), col(InputColumns.RESOURCE_ID))
-            .distinct()
-            .groupBy(col(USAGE_START), col(InputColumns.NAMESPACE), col(POD), col(InputColumns.NODE))
-            .agg(max(InputColumns.RESOURCE_ID).as(InputColumns.RESOURCE_ID), KeepDistinct.rowCount())
-            .drop(KeepDistinct.COLUMN);
+            .select(col(USAGE_START), col(InputColumns.NAMESPACE), col(POD), col(InputColumns.NODE), col(InputColumns.RESOURCE_ID));
+    Dataset<Row> podNodes =
+        KeepDistinct.groupBy(podNodeIds, col(USAGE_START), col(InputColumns.NAMESPACE), col(POD), col(InputColumns.NODE))
+            .agg(max(InputColumns.RESOURCE_ID).as(InputColumns.RESOURCE_ID));
     Dataset<Row> claims =
         storageWithDay
             .select(
