@@ -1,7 +1,9 @@
 package dev.ocpsummary.summary;
 
 import java.io.Serializable;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -81,11 +83,12 @@ public final class LabelRules implements Serializable {
    */
   public static Dataset<Row> withMergedLabels(Dataset<Row> rows, String output, Column... lowestToHighest) {
     String[] mapColumns = new String[lowestToHighest.length];
-    Dataset<Row> withMaps = rows;
+    Map<String, Column> maps = new LinkedHashMap<>();
     for (int i = 0; i < lowestToHighest.length; i++) {
       mapColumns[i] = "label_map_" + i + "_of_" + output;
-      withMaps = withMaps.withColumn(mapColumns[i], lowestToHighest[i]);
+      maps.put(mapColumns[i], lowestToHighest[i]);
     }
+    Dataset<Row> withMaps = rows.withColumns(maps);
     Column merged = merge(java.util.Arrays.stream(mapColumns).map(functions::col).toArray(Column[]::new));
     return withMaps.withColumn(output, canonicalJson(merged)).drop(mapColumns);
   }

@@ -74,7 +74,8 @@ public final class StorageSummary {
                 new String[] {USAGE_START, InputColumns.PERSISTENTVOLUMECLAIM, POD, InputColumns.NAMESPACE},
                 "left")
             .join(nodeCount, new String[] {USAGE_START, InputColumns.PERSISTENTVOLUME}, "left")
-            .transform(rows -> withVolumeLabels(rows, inputs, labels));
+            .transform(rows -> aggregatePerLabelSources(rows, inputs))
+            .transform(rows -> withVolumeLabels(rows, labels));
 
     Dataset<Row> storageRows =
         attributed
@@ -144,23 +145,49 @@ public final class StorageSummary {
     return claims.join(podNodes, new String[] {USAGE_START, InputColumns.NAMESPACE, POD}, "inner");
   }
 
+  /**
+   * Sums the hourly rows that share a day, their row's dimensions and the four label texts (node and
+   * namespace labels of the same hour, PV and PVC labels), as {@link PodSummary} does for pods: labels
+   * are then parsed and merged about once per volume and day instead of once per hour. The node count
+   * is constant per day and volume, so its max carries it to the final aggregation.
+   */
+  static Dataset<Row> aggregatePerLabelSources(Dataset<Row> attributedHourly, SummaryInputs inputs) {
+    return attributedHourly
+        .join(HourlyLabels.textOfNodes(inputs.nodeLabels()), new String[] {INTERVAL_START, InputColumns.NODE}, "left")
+        .join(
+            HourlyLabels.textOfNamespaces(inputs.namespaceLabels()), new String[] {INTERVAL_START, InputColumns.NAMESPACE},
+            "left")
+        .groupBy(
+            col(USAGE_START),
+            col(InputColumns.NAMESPACE),
+            col(InputColumns.NODE),
+            col(InputColumns.RESOURCE_ID),
+            col(InputColumns.PERSISTENTVOLUMECLAIM),
+            col(InputColumns.PERSISTENTVOLUME),
+            col(InputColumns.STORAGECLASS),
+            col(CSI_VOLUME_HANDLE),
+            col(PERSISTENTVOLUME_LABELS),
+            col(PERSISTENTVOLUMECLAIM_LABELS),
+            col(InputColumns.NODE_LABELS),
+            col(InputColumns.NAMESPACE_LABELS))
+        .agg(
+            max(PVC_CAPACITY_BYTES).as(PVC_CAPACITY_BYTES),
+            sum(PVC_CAPACITY_BYTE_SECONDS).as(PVC_CAPACITY_BYTE_SECONDS),
+            sum(VOLUME_REQUEST_STORAGE_BYTE_SECONDS).as(VOLUME_REQUEST_STORAGE_BYTE_SECONDS),
+            sum(PVC_USAGE_BYTE_SECONDS).as(PVC_USAGE_BYTE_SECONDS),
+            max(NODE_COUNT).as(NODE_COUNT));
+  }
+
   /** Adds volume_labels: node, namespace, PV and PVC labels of the same hour, merged and canonical. */
-  static Dataset<Row> withVolumeLabels(Dataset<Row> hourlyStorage, SummaryInputs inputs, LabelRules labels) {
-    Dataset<Row> withLabelMaps =
-        hourlyStorage
-            .join(HourlyLabels.ofNodes(inputs.nodeLabels(), labels), new String[] {INTERVAL_START, InputColumns.NODE}, "left")
-            .join(
-                HourlyLabels.ofNamespaces(inputs.namespaceLabels(), labels),
-                new String[] {INTERVAL_START, InputColumns.NAMESPACE},
-                "left");
+  static Dataset<Row> withVolumeLabels(Dataset<Row> partialSums, LabelRules labels) {
     return LabelRules.withMergedLabels(
-            withLabelMaps,
+            partialSums,
             VOLUME_LABELS,
-            col(HourlyLabels.NODE_LABEL_MAP),
-            col(HourlyLabels.NAMESPACE_LABEL_MAP),
+            labels.enabledLabels(col(InputColumns.NODE_LABELS)),
+            labels.enabledLabels(col(InputColumns.NAMESPACE_LABELS)),
             labels.enabledLabels(col(PERSISTENTVOLUME_LABELS)),
             labels.enabledLabels(col(PERSISTENTVOLUMECLAIM_LABELS)))
-        .drop(HourlyLabels.NODE_LABEL_MAP, HourlyLabels.NAMESPACE_LABEL_MAP);
+        .drop(InputColumns.NODE_LABELS, InputColumns.NAMESPACE_LABELS);
   }
 
   /** byte-seconds of a day to GiB-months of that day's month. */
