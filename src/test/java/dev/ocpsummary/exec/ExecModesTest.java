@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,14 +24,11 @@ import dev.ocpsummary.summary.RunIdentity;
 import dev.ocpsummary.testing.PostgresFixture;
 import dev.ocpsummary.testing.S3Fixture;
 import dev.ocpsummary.testing.SparkFixture;
-import java.io.File;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +37,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.sql.Dataset;
@@ -58,7 +53,8 @@ import org.junit.jupiter.api.io.TempDir;
  * real Spark, real PostgreSQL. Spark runs are what cost time here, so the class runs the two modes
  * once ({@link #runBothModes}: AUTO at its threshold, which must choose CACHE, then AUTO above it,
  * which must choose ITERATE, with adaptive execution off so that ITERATE's jobs can be counted) and
- * each test checks one property of those runs. The failure tests run on their own.
+ * each test checks one property of those runs. The failure test (an unreachable S3 endpoint) runs on
+ * its own; a JVM killed during an ITERATE write is {@link KillInEachPhaseTest}'s.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ExecModesTest {
@@ -227,33 +223,6 @@ class ExecModesTest {
   }
 
   @Test
-  void killingTheJvmDuringAnIterateWriteLeavesTheTableAsItWas() throws Exception {
-    List<Object> before = rowsWithUuid();
-    Path log = home.resolve("child.log");
-    Process child = startIterateInChildJvm(log);
-    try {
-      awaitCopy(child, log);
-    } finally {
-      child.destroyForcibly();
-      child.waitFor(30, TimeUnit.SECONDS);
-    }
-    assertEquals(137, child.exitValue(), "killed by SIGKILL");
-    awaitNoCopy();
-
-    assertEquals(before, rowsWithUuid());
-    Map<String, Object> killed =
-        PostgresFixture.rows(
-                databaseSettings,
-                "SELECT status, mode FROM summary_runs WHERE run_id NOT IN (?, ?)", cache.runId(), iterate.runId())
-            .get(0);
-    assertEquals(Map.of("status", "running", "mode", "iterate"), killed);
-    assertEquals(
-        0L,
-        PostgresFixture.value(databaseSettings, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"),
-        "the killed run's source lock is released");
-  }
-
-  @Test
   void anUnreachableS3EndpointFailsWithOneClearLineWithinAMinute() throws Exception {
     DatabaseSettings ownSchema = PostgresFixture.freshSchema(ExecModesTest.class);
     SummaryDatabase ownDatabase = new SummaryDatabase(ownSchema);
@@ -349,73 +318,5 @@ class ExecModesTest {
         .stream()
         .map(Object::toString)
         .toList();
-  }
-
-  private List<Object> rowsWithUuid() {
-    return PostgresFixture.column(databaseSettings, "SELECT to_jsonb(t)::text FROM " + TABLE + " t ORDER BY 1");
-  }
-
-  /** {@code summarize --mode iterate} through the CLI in a JVM of its own, with this JVM's flags and classpath. */
-  private Process startIterateInChildJvm(Path log) throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (!argument.startsWith("-Xmx") && !argument.startsWith("-agentlib") && !argument.startsWith("-javaagent")
-          && !argument.matches("-XX:\\+Use\\w+GC")) {
-        command.add(argument);
-      }
-    }
-    command.addAll(
-        List.of(
-            // the child only has to reach its COPY before it is killed: no optimizing JIT to pay for
-            "-Xmx1g", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-            "dev.ocpsummary.app.OcpSummary",
-            "summarize", "--mode", "iterate", "--master", "local[2]", "--input", inputRoot,
-            "--source", TwoDayCluster.SOURCE, "--start", TwoDayCluster.START.toString(),
-            "--end", TwoDayCluster.END.toString()));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-    Map<String, String> env = builder.environment();
-    env.put("POSTGRES_URL", PostgresFixture.jdbcUrl());
-    env.put("POSTGRES_USER", "postgres");
-    env.put("POSTGRES_PASSWORD", "");
-    env.put("POSTGRES_SCHEMA", databaseSettings.schema());
-    env.put("S3_ENDPOINT", S3Fixture.endpoint().toString());
-    env.put("S3_ACCESS_KEY", S3Fixture.ACCESS_KEY);
-    env.put("S3_SECRET_KEY", S3Fixture.SECRET_KEY);
-    env.put("S3_REGION", S3Fixture.REGION);
-    env.put("OCP_SUMMARY_HOME", home.resolve("child").toString());
-    env.put("SPARK_LOCAL_IP", "127.0.0.1");
-    builder.directory(new File(home.toString()));
-    return builder.start();
-  }
-
-  /** Waits until the child's COPY into the summary table runs: its transaction has deleted the old rows. */
-  private void awaitCopy(Process child, Path log) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
-    while (copies() == 0) {
-      if (!child.isAlive()) {
-        fail("the child ended (" + child.exitValue() + ") before its COPY was seen:\n" + Files.readString(log));
-      }
-      if (System.nanoTime() > deadline) {
-        fail("no COPY from the child in 240 s:\n" + Files.readString(log));
-      }
-      Thread.sleep(20);
-    }
-  }
-
-  private void awaitNoCopy() throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (copies() > 0) {
-      assertTrue(System.nanoTime() < deadline, "the killed run's COPY is still open after 30 s");
-      Thread.sleep(50);
-    }
-  }
-
-  private long copies() {
-    return (Long)
-        PostgresFixture.value(
-            databaseSettings,
-            "SELECT count(*) FROM pg_stat_activity WHERE query LIKE ? AND state <> 'idle'",
-            "COPY \"" + databaseSettings.schema() + "\".\"" + TABLE + "\"%");
   }
 }

@@ -7,13 +7,27 @@ import dev.ocpsummary.config.DatabaseSettings;
 import dev.ocpsummary.config.ExecSettings.Mode;
 import dev.ocpsummary.config.Settings;
 import dev.ocpsummary.sink.SummaryDatabase;
+import dev.ocpsummary.sink.SummaryWriter;
 import dev.ocpsummary.testing.PostgresFixture;
 import dev.ocpsummary.testing.SparkFixture;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,162 +36,319 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A CACHE run killed with SIGKILL in each of its phases leaves the summary table as it was, and the
- * next run succeeds. (ITERATE writes in one transaction from before its first Spark job to its
- * commit: {@code ExecModesTest.killingTheJvmDuringAnIterateWriteLeavesTheTableAsItWas}.) The run is
- * a child JVM, killed at a point its log or the database shows: the aggregate phase (after the
- * inputs were read and cached), the staging write (its staging table exists), and the swap, held
- * inside its transaction after it deleted the old rows and inserted the new ones (this test holds a
- * lock that its {@code DROP} of the staging table waits for). Every test starts from the rows of a
- * first run and reruns after the kill.
+ * A run killed with SIGKILL in each of its phases leaves the summary table as it was, and the next
+ * run succeeds. Each run is a child JVM ({@link SummarizeChild}), killed at a point its log or the
+ * database shows: a CACHE run in its aggregate phase (after the inputs were read and cached), in its
+ * staging write (its staging table exists), and in its swap, held inside its transaction after it
+ * deleted the old rows and inserted the new ones (this test holds a lock that its {@code DROP} of the
+ * staging table waits for); an ITERATE run while its COPY into the summary table is open (ITERATE
+ * writes in one transaction from before its first Spark job to its commit). Every run starts from the
+ * rows of a first run, and its test reruns in-process (CACHE) after the kill.
+ *
+ * <p>A child spends most of its time starting a JVM and Spark, so the four children run at once, each
+ * in a schema of its own (a run's advisory locks are keyed by its schema: the children do not wait
+ * for each other) and watched by a thread of its own, so that waiting for one child's point never
+ * delays killing another. {@link #killEachRunAtItsPoint} records what each kill left, and what holds
+ * for the whole database once every child is dead; each test checks its case.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KillInEachPhaseTest {
 
+  /** How long a child may take to reach its point: four children share the CPU. */
+  private static final long SECONDS_TO_THE_POINT = 300;
+  private static final String SESSIONS_OF_THE_APPLICATION =
+      "FROM pg_stat_activity WHERE application_name = 'ocp-daily-summary' AND pid <> pg_backend_pid()";
+  private static final String OPEN_COPIES =
+      "SELECT count(*) FROM pg_stat_activity WHERE query LIKE ? AND state <> 'idle'";
+
   @TempDir static Path home;
   private final SparkSession spark = SparkFixture.spark();
-  private String previousInput;
+  private final List<DatabaseSettings> schemas = new ArrayList<>();
   private String newInput;
-  private DatabaseSettings databaseSettings;
-  private SummaryDatabase database;
   private List<String> expectedAfterRerun;
+  private KilledRun aggregate;
+  private KilledRun staging;
+  private KilledRun swap;
+  private KilledRun iterate;
+  /** The queries of the application's sessions still open 30 s after the children were killed. */
+  private List<Object> sessionsLeft;
+  private long advisoryLocksLeft;
 
   @BeforeAll
-  void writeInputsAndTheExpectedRows() {
-    previousInput = home.resolve("previous").toString();
+  void killEachRunAtItsPoint() throws Exception {
+    String previousInput = home.resolve("previous").toString();
     newInput = home.resolve("new").toString();
     new TwoDayCluster(1.0).write(spark, FaultRuns.input(previousInput));
     new TwoDayCluster(2.0).write(spark, FaultRuns.input(newInput));
-    DatabaseSettings reference = PostgresFixture.freshSchema(KillInEachPhaseTest.class);
-    run(reference, newInput);
-    expectedAfterRerun = FaultRuns.rowsWithoutUuid(reference);
-    databaseSettings = PostgresFixture.freshSchema(KillInEachPhaseTest.class);
-    database = FaultRuns.migratedSchema(databaseSettings);
+    DatabaseSettings firstRun = newSchema();
+    UUID firstRunId = runInProcess(firstRun, FaultRuns.migratedSchema(firstRun), previousInput);
+    aggregate = new KilledRun("aggregate", Mode.CACHE, this::killWhileAggregating, firstRun, firstRunId);
+    staging = new KilledRun("staging", Mode.CACHE, this::killWhileCopyingIntoStaging, firstRun, firstRunId);
+    swap = new KilledRun("swap", Mode.CACHE, this::killInsideTheSwap, firstRun, firstRunId);
+    iterate = new KilledRun("iterate", Mode.ITERATE, this::killWhileIterateCopies, firstRun, firstRunId);
+    List<KilledRun> runs = List.of(aggregate, staging, swap, iterate);
+
+    ExecutorService watchers = Executors.newFixedThreadPool(runs.size());
+    try {
+      List<Future<?>> watches = new ArrayList<>();
+      for (KilledRun run : runs) {
+        run.start();
+        watches.add(watchers.submit(run::killAtItsPoint));
+      }
+      DatabaseSettings reference = newSchema();
+      runInProcess(reference, FaultRuns.migratedSchema(reference), newInput);
+      expectedAfterRerun = FaultRuns.rowsWithoutUuid(reference);
+      for (Future<?> watch : watches) {
+        watch.get();
+      }
+    } finally {
+      watchers.shutdownNow();
+      for (KilledRun run : runs) {
+        if (run.child != null) {
+          SummarizeChild.kill(run.child);
+        }
+      }
+    }
+
+    sessionsLeft = sessionsOfTheApplicationAfterAtMost30Seconds();
+    advisoryLocksLeft =
+        (Long) PostgresFixture.value(firstRun, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'");
+    for (KilledRun run : runs) {
+      run.recordWhatTheKillLeft();
+    }
   }
 
   @AfterAll
-  void dropTheSchema() {
-    PostgresFixture.execute(databaseSettings, "DROP SCHEMA IF EXISTS \"" + databaseSettings.schema() + "\" CASCADE");
+  void dropTheSchemas() {
+    for (DatabaseSettings schema : schemas) {
+      PostgresFixture.execute(schema, "DROP SCHEMA IF EXISTS \"" + schema.schema() + "\" CASCADE");
+    }
   }
 
   @Test
-  void killedWhileAggregatingTheTableIsUnchanged() throws Exception {
-    List<Object> before = previousRows();
-    Path log = home.resolve("aggregate.log");
-    Process child = startChild(log);
-    SummarizeChild.awaitWhileAlive(child, log, "the aggregate phase", () -> SummarizeChild.logged(log, "phase aggregate"));
-    SummarizeChild.kill(child);
-
-    assertKilledAndUnchanged(child, before);
-    rerunSucceeds();
+  void killedWhileAggregatingTheTableIsUnchanged() {
+    assertKilledAndUnchanged(aggregate);
+    rerunSucceeds(aggregate);
   }
 
   @Test
-  void killedWhileCopyingIntoTheStagingTableTheTableIsUnchanged() throws Exception {
-    List<Object> before = previousRows();
-    Path log = home.resolve("staging.log");
-    List<Object> leftovers = FaultRuns.stagingTables(databaseSettings);
-    Process child = startChild(log);
-    SummarizeChild.awaitWhileAlive(child, log, "a staging table", () -> newStagingTable(leftovers) != null);
-    SummarizeChild.kill(child);
-
-    assertKilledAndUnchanged(child, before);
-    rerunSucceeds();
+  void killedWhileCopyingIntoTheStagingTableTheTableIsUnchanged() {
+    assertKilledAndUnchanged(staging);
+    rerunSucceeds(staging);
   }
 
   @Test
-  void killedInsideTheSwapTransactionTheTableIsUnchanged() throws Exception {
-    List<Object> before = previousRows();
-    Path log = home.resolve("swap.log");
-    List<Object> leftovers = FaultRuns.stagingTables(databaseSettings);
-    Process child = startChild(log);
-    SummarizeChild.awaitWhileAlive(child, log, "a staging table", () -> newStagingTable(leftovers) != null);
-    String staging = newStagingTable(leftovers);
-    try (Connection holder = PostgresFixture.connect(databaseSettings);
+  void killedInsideTheSwapTransactionTheTableIsUnchanged() {
+    assertKilledAndUnchanged(swap);
+    assertEquals(TwoDayCluster.ROWS, swap.rowsVisibleInsideTheSwap, "the open swap is invisible to readers");
+    rerunSucceeds(swap);
+  }
+
+  @Test
+  void killedWhileAnIterateRunCopiesIntoTheTableTheTableIsUnchanged() {
+    assertKilledAndUnchanged(iterate);
+    assertEquals(0L, iterate.openCopiesLeft, "the killed run's COPY is still open");
+    assertEquals(List.of(Map.of("status", "running", "mode", "iterate")), iterate.recordsOfTheKilledRun);
+    rerunSucceeds(iterate);
+  }
+
+  private void killWhileAggregating(KilledRun run) throws Exception {
+    run.awaitWhileAlive("the aggregate phase", () -> SummarizeChild.logged(run.log, "phase aggregate"));
+    SummarizeChild.kill(run.child);
+  }
+
+  private void killWhileCopyingIntoStaging(KilledRun run) throws Exception {
+    run.awaitWhileAlive("a staging table", () -> run.stagingTable() != null);
+    SummarizeChild.kill(run.child);
+  }
+
+  private void killInsideTheSwap(KilledRun run) throws Exception {
+    run.awaitWhileAlive("a staging table", () -> run.stagingTable() != null);
+    String stagingTable = run.stagingTable();
+    try (Connection holder = PostgresFixture.connect(run.database);
         Statement statement = holder.createStatement()) {
       // a share lock lets the swap read the staging table, delete and insert, but not drop it: the
       // swap waits there, inside its transaction, with the old rows deleted and the new ones in
       holder.setAutoCommit(false);
-      statement.execute("LOCK TABLE \"" + staging + "\" IN ACCESS SHARE MODE");
-      SummarizeChild.awaitWhileAlive(child, log, "the swap waiting for its DROP", this::swapWaitsForItsDrop);
-      assertEquals(TwoDayCluster.ROWS, rowsDeletedBySwapNotVisible(), "the open swap is invisible to readers");
-      SummarizeChild.kill(child);
+      statement.execute("LOCK TABLE \"" + stagingTable + "\" IN ACCESS SHARE MODE");
+      run.awaitWhileAlive(
+          "the swap waiting for its DROP",
+          () -> run.count(
+                  "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE ?",
+                  "DROP TABLE %" + stagingTable + "%")
+              > 0);
+      // rows a reader sees now: all of the previous run's, although the swap deleted them
+      run.rowsVisibleInsideTheSwap = run.count("SELECT count(*) FROM " + FaultRuns.TABLE);
+      SummarizeChild.kill(run.child);
       holder.commit();
     }
-
-    assertKilledAndUnchanged(child, before);
-    rerunSucceeds();
   }
 
-  /** The table holds the rows of a run of the previous input (written now unless already there). */
-  private List<Object> previousRows() {
-    if (FaultRuns.rowsWithUuid(databaseSettings).isEmpty()) {
-      run(databaseSettings, previousInput);
+  private void killWhileIterateCopies(KilledRun run) throws Exception {
+    run.awaitWhileAlive("its COPY into the summary table", () -> run.openCopies() > 0);
+    SummarizeChild.kill(run.child);
+  }
+
+  private void assertKilledAndUnchanged(KilledRun run) {
+    if (run.notKilledAtItsPoint instanceof Error error) {
+      throw error;
     }
-    return FaultRuns.rowsWithUuid(databaseSettings);
-  }
-
-  private Process startChild(Path log) {
-    return new SummarizeChild(databaseSettings, home, newInput, "cache").option("--master", "local[2]").start(log);
-  }
-
-  private void assertKilledAndUnchanged(Process child, List<Object> before) throws InterruptedException {
-    assertEquals(137, child.exitValue(), "killed by SIGKILL");
-    awaitNoSessionOfTheChild();
-    assertEquals(before, FaultRuns.rowsWithUuid(databaseSettings));
-    assertEquals(
-        0L,
-        PostgresFixture.value(databaseSettings, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"),
-        "the killed run's locks are released");
+    if (run.notKilledAtItsPoint != null) {
+      throw new AssertionError("the " + run.name + " run was not killed at its point", run.notKilledAtItsPoint);
+    }
+    assertEquals(137, run.child.exitValue(), "killed by SIGKILL");
+    assertEquals(List.of(), sessionsLeft, "the killed runs' sessions are still open after 30 s");
+    assertEquals(run.rowsBefore, run.rowsAfterTheKill);
+    assertEquals(0L, advisoryLocksLeft, "the killed runs' locks are released");
   }
 
   /** The rerun replaces the window with exactly the new input's rows; no staging table stays behind. */
-  private void rerunSucceeds() {
-    run(databaseSettings, newInput);
-    assertEquals(expectedAfterRerun, FaultRuns.rowsWithoutUuid(databaseSettings));
-    // the rerun's own staging table went with its swap; those of killed runs stay until their run is
-    // over (recorded, or running for more than a day: StagingTable.dropAbandoned) and harm nothing
-    assertTrue(FaultRuns.stagingTables(databaseSettings).size() <= 2, FaultRuns.stagingTables(databaseSettings).toString());
-    PostgresFixture.execute(databaseSettings, "DELETE FROM " + FaultRuns.TABLE);
+  private void rerunSucceeds(KilledRun run) {
+    runInProcess(run.database, run.summary, newInput);
+    assertEquals(expectedAfterRerun, FaultRuns.rowsWithoutUuid(run.database));
+    // the rerun's own staging table went with its swap; that of the killed run stays until its run is
+    // over (recorded, or running for more than a day: StagingTable.dropAbandoned) and harms nothing
+    assertTrue(FaultRuns.stagingTables(run.database).size() <= 1, FaultRuns.stagingTables(run.database).toString());
   }
 
-  private void run(DatabaseSettings target, String input) {
+  /** A CACHE run in this JVM; returns its run id. */
+  private UUID runInProcess(DatabaseSettings target, SummaryDatabase summary, String input) {
     Settings settings = FaultRuns.settings(target, input, Mode.CACHE, home);
-    SummaryDatabase summary = target == databaseSettings ? database : FaultRuns.migratedSchema(target);
-    new DailySummaryJob(spark, settings, summary).run(FaultRuns.WINDOW, FaultRuns.identity());
+    return new DailySummaryJob(spark, settings, summary)
+        .run(FaultRuns.WINDOW, FaultRuns.identity())
+        .runId();
   }
 
-  /** A staging table that is not among {@code leftovers} (of runs killed before), or null. */
-  private String newStagingTable(List<Object> leftovers) {
-    return FaultRuns.stagingTables(databaseSettings).stream()
-        .filter(table -> !leftovers.contains(table))
-        .map(Object::toString)
-        .findFirst()
-        .orElse(null);
+  private DatabaseSettings newSchema() {
+    DatabaseSettings schema = PostgresFixture.freshSchema(KillInEachPhaseTest.class);
+    schemas.add(schema);
+    return schema;
   }
 
-  private boolean swapWaitsForItsDrop() {
-    return (Long)
-            PostgresFixture.value(
-                databaseSettings,
-                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'DROP TABLE %ocp_summary_staging_%'")
-        > 0;
-  }
-
-  /** Rows a reader sees now: all of the previous run's, although the swap deleted them. */
-  private long rowsDeletedBySwapNotVisible() {
-    return (Long) PostgresFixture.value(databaseSettings, "SELECT count(*) FROM " + FaultRuns.TABLE);
-  }
-
-  private void awaitNoSessionOfTheChild() throws InterruptedException {
+  private List<Object> sessionsOfTheApplicationAfterAtMost30Seconds() throws InterruptedException {
+    DatabaseSettings any = schemas.get(0);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while ((Long)
-            PostgresFixture.value(
-                databaseSettings,
-                "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'ocp-daily-summary' AND pid <> pg_backend_pid()")
-        > 0) {
-      assertTrue(System.nanoTime() < deadline, "the killed run's sessions are still open after 30 s");
+    while ((Long) PostgresFixture.value(any, "SELECT count(*) " + SESSIONS_OF_THE_APPLICATION) > 0
+        && System.nanoTime() < deadline) {
       Thread.sleep(50);
+    }
+    return PostgresFixture.column(any, "SELECT query " + SESSIONS_OF_THE_APPLICATION);
+  }
+
+  /** Waits for a point of a run while its child runs, then kills the child. */
+  @FunctionalInterface
+  private interface KillPoint {
+    void killAt(KilledRun run) throws Exception;
+  }
+
+  /** One case: a child run in a schema of its own, killed at its point, and what it left. */
+  private final class KilledRun {
+
+    final String name;
+    final Mode mode;
+    final DatabaseSettings database = newSchema();
+    final SummaryDatabase summary = FaultRuns.migratedSchema(database);
+    final Path log;
+    private final KillPoint point;
+    private final UUID firstRunId;
+    final List<Object> rowsBefore;
+    Process child;
+    /** The watcher's connection for its polls: a new connection every 10 ms would start a server process each. */
+    private Connection watch;
+    Throwable notKilledAtItsPoint;
+    long rowsVisibleInsideTheSwap;
+    List<Object> rowsAfterTheKill;
+    long openCopiesLeft;
+    List<Map<String, Object>> recordsOfTheKilledRun;
+
+    /** A new schema holding the rows and the record of the first run (copied from its schema). */
+    KilledRun(String name, Mode mode, KillPoint point, DatabaseSettings firstRun, UUID firstRunId) {
+      this.name = name;
+      this.mode = mode;
+      this.point = point;
+      this.firstRunId = firstRunId;
+      this.log = home.resolve(name + ".log");
+      // copied rather than written by a run of its own: each in-process run costs more than 10 s of
+      // CPU, and the children start only once every schema holds these rows. The writer creates the
+      // window's monthly partitions, which the copied rows go into (not into the default partition).
+      new SummaryWriter(summary)
+          .replaceWindow(TwoDayCluster.SOURCE, TwoDayCluster.START, TwoDayCluster.END, Collections.emptyIterator());
+      for (String table : List.of(FaultRuns.TABLE, "summary_runs")) {
+        PostgresFixture.execute(
+            database, "INSERT INTO " + table + " SELECT * FROM \"" + firstRun.schema() + "\"." + table);
+      }
+      rowsBefore = FaultRuns.rowsWithUuid(database);
+    }
+
+    void start() throws Exception {
+      Path childHome = Files.createDirectories(home.resolve(name));
+      child =
+          new SummarizeChild(database, childHome, newInput, mode.name().toLowerCase(Locale.ROOT))
+              .option("--master", "local[2]")
+              .start(log);
+    }
+
+    /** Runs in a watcher thread: kills the child at its point, or records why it could not. */
+    void killAtItsPoint() {
+      try (Connection connection = PostgresFixture.connect(database)) {
+        watch = connection;
+        point.killAt(this);
+      } catch (Throwable e) {
+        notKilledAtItsPoint = e;
+      } finally {
+        try {
+          SummarizeChild.kill(child);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+
+    void awaitWhileAlive(String what, BooleanSupplier condition) throws Exception {
+      SummarizeChild.awaitWhileAlive(child, log, SECONDS_TO_THE_POINT, what, condition);
+    }
+
+    void recordWhatTheKillLeft() {
+      rowsAfterTheKill = FaultRuns.rowsWithUuid(database);
+      openCopiesLeft = (Long) PostgresFixture.value(database, OPEN_COPIES, copyIntoTheTable());
+      recordsOfTheKilledRun =
+          PostgresFixture.rows(database, "SELECT status, mode FROM summary_runs WHERE run_id <> ?", firstRunId);
+    }
+
+    /** The child's staging table, or null (the first run's went with its swap). */
+    String stagingTable() {
+      return (String)
+          value(
+              "SELECT min(tablename) FROM pg_tables"
+                  + " WHERE schemaname = ? AND tablename LIKE 'ocp\\_summary\\_staging\\_%'",
+              database.schema());
+    }
+
+    long openCopies() {
+      return count(OPEN_COPIES, copyIntoTheTable());
+    }
+
+    private String copyIntoTheTable() {
+      return "COPY \"" + database.schema() + "\".\"" + FaultRuns.TABLE + "\"%";
+    }
+
+    long count(String sql, Object... parameters) {
+      return (Long) value(sql, parameters);
+    }
+
+    /** The first column of the first row of a query on the watcher's connection. */
+    private Object value(String sql, Object... parameters) {
+      try (PreparedStatement query = watch.prepareStatement(sql)) {
+        for (int i = 0; i < parameters.length; i++) {
+          query.setObject(i + 1, parameters[i]);
+        }
+        try (ResultSet result = query.executeQuery()) {
+          result.next();
+          return result.getObject(1);
+        }
+      } catch (SQLException e) {
+        throw new IllegalStateException("query failed: " + sql + ": " + e.getMessage(), e);
+      }
     }
   }
 }

@@ -100,15 +100,16 @@ final class SummarizeChild {
     return child.exitValue();
   }
 
-  /** Waits until the condition holds while the child runs; fails with its log otherwise. */
-  static void awaitWhileAlive(Process child, Path log, String what, BooleanSupplier condition) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+  /** Waits (at most {@code seconds}) until the condition holds while the child runs; fails with its log otherwise. */
+  static void awaitWhileAlive(Process child, Path log, long seconds, String what, BooleanSupplier condition)
+      throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     while (!condition.getAsBoolean()) {
       if (!child.isAlive()) {
         fail("the child ended (" + child.exitValue() + ") before " + what + ":\n" + Files.readString(log));
       }
       if (System.nanoTime() > deadline) {
-        fail("no " + what + " in 180 s:\n" + Files.readString(log));
+        fail("no " + what + " in " + seconds + " s:\n" + Files.readString(log));
       }
       Thread.sleep(10);
     }
