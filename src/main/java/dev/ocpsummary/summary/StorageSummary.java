@@ -20,6 +20,7 @@ import static org.apache.spark.sql.functions.sum;
 import dev.ocpsummary.source.InputColumns;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -79,16 +80,7 @@ public final class StorageSummary {
 
     Dataset<Row> storageRows =
         attributed
-            .groupBy(
-                col(USAGE_START),
-                col(InputColumns.NAMESPACE),
-                col(InputColumns.NODE),
-                col(InputColumns.RESOURCE_ID),
-                col(InputColumns.PERSISTENTVOLUMECLAIM),
-                col(InputColumns.PERSISTENTVOLUME),
-                col(InputColumns.STORAGECLASS),
-                col(CSI_VOLUME_HANDLE),
-                col(VOLUME_LABELS))
+            .groupBy(dimensionsAnd(VOLUME_LABELS))
             .agg(
                 Units.bytesToGib(max(PVC_CAPACITY_BYTES)).as(PVC_CAPACITY_GIGABYTE),
                 sum(PVC_CAPACITY_BYTE_SECONDS).as(PVC_CAPACITY_BYTE_SECONDS),
@@ -104,6 +96,23 @@ public final class StorageSummary {
         PodSummary.withRowConstants(
                 CostCategories.withCostCategory(storageRows, inputs.costCategoryPatterns()), identity, DATA_SOURCE_STORAGE)
             .withColumn(ALL_LABELS, col(VOLUME_LABELS)));
+  }
+
+  /** The columns a storage row is grouped by, apart from its labels, followed by {@code labelColumns}. */
+  private static Column[] dimensionsAnd(String... labelColumns) {
+    return Stream.concat(
+            Stream.of(
+                USAGE_START,
+                InputColumns.NAMESPACE,
+                InputColumns.NODE,
+                InputColumns.RESOURCE_ID,
+                InputColumns.PERSISTENTVOLUMECLAIM,
+                InputColumns.PERSISTENTVOLUME,
+                InputColumns.STORAGECLASS,
+                CSI_VOLUME_HANDLE),
+            Stream.of(labelColumns))
+        .map(functions::col)
+        .toArray(Column[]::new);
   }
 
   /** GiB-months from the byte-second sums, and empty names as NULL: one projection rather than one per column. */
@@ -158,18 +167,8 @@ public final class StorageSummary {
             HourlyLabels.textOfNamespaces(inputs.namespaceLabels()), new String[] {INTERVAL_START, InputColumns.NAMESPACE},
             "left")
         .groupBy(
-            col(USAGE_START),
-            col(InputColumns.NAMESPACE),
-            col(InputColumns.NODE),
-            col(InputColumns.RESOURCE_ID),
-            col(InputColumns.PERSISTENTVOLUMECLAIM),
-            col(InputColumns.PERSISTENTVOLUME),
-            col(InputColumns.STORAGECLASS),
-            col(CSI_VOLUME_HANDLE),
-            col(PERSISTENTVOLUME_LABELS),
-            col(PERSISTENTVOLUMECLAIM_LABELS),
-            col(InputColumns.NODE_LABELS),
-            col(InputColumns.NAMESPACE_LABELS))
+            dimensionsAnd(
+                PERSISTENTVOLUME_LABELS, PERSISTENTVOLUMECLAIM_LABELS, InputColumns.NODE_LABELS, InputColumns.NAMESPACE_LABELS))
         .agg(
             max(PVC_CAPACITY_BYTES).as(PVC_CAPACITY_BYTES),
             sum(PVC_CAPACITY_BYTE_SECONDS).as(PVC_CAPACITY_BYTE_SECONDS),
