@@ -69,6 +69,10 @@ final class SummarizeChild {
     command.addAll(
         List.of(
             "-Xmx1g", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dlog4j2.configurationFile=log4j2-child.properties"));
+    // a killed child cannot clean up its scratch files: keep them in the test's folder (a test's own
+    // spark.local.dir, given later, wins)
+    command.add("-Dspark.local.dir=" + createdFolder(home.resolve("spark-local")));
+    command.add("-Djava.io.tmpdir=" + createdFolder(home.resolve("tmp")));
     command.addAll(jvmOptions);
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.ocpsummary.app.OcpSummary"));
     command.addAll(arguments);
@@ -88,6 +92,14 @@ final class SummarizeChild {
       return builder.start();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + command.get(0), e);
+    }
+  }
+
+  private static Path createdFolder(Path folder) {
+    try {
+      return Files.createDirectories(folder);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + folder, e);
     }
   }
 
