@@ -16,14 +16,17 @@ import org.apache.spark.sql.Row;
  */
 public final class HourlyLabels {
 
-  /** (interval_start, node, node_labels): the node labels of each hour as their JSON text. */
-  public static Dataset<Row> textOfNodes(Dataset<Row> nodeLabelRows) {
-    return perHour(nodeLabelRows, InputColumns.NODE, InputColumns.NODE_LABELS);
-  }
-
-  /** (interval_start, namespace, namespace_labels) as JSON text, like {@link #textOfNodes}. */
-  public static Dataset<Row> textOfNamespaces(Dataset<Row> namespaceLabelRows) {
-    return perHour(namespaceLabelRows, InputColumns.NAMESPACE, InputColumns.NAMESPACE_LABELS);
+  /**
+   * Adds node_labels and namespace_labels to hourly usage rows: the JSON texts of their node's and
+   * namespace's labels of the same hour (NULL when the hour has none).
+   */
+  public static Dataset<Row> withTextsOfTheHour(Dataset<Row> hourly, Dataset<Row> nodeLabelRows, Dataset<Row> namespaceLabelRows) {
+    return hourly
+        .join(perHour(nodeLabelRows, InputColumns.NODE, InputColumns.NODE_LABELS), new String[] {INTERVAL_START, InputColumns.NODE}, "left")
+        .join(
+            perHour(namespaceLabelRows, InputColumns.NAMESPACE, InputColumns.NAMESPACE_LABELS),
+            new String[] {INTERVAL_START, InputColumns.NAMESPACE},
+            "left");
   }
 
   private static Dataset<Row> perHour(Dataset<Row> labelRows, String keyColumn, String labelColumn) {

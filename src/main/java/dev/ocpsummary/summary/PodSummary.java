@@ -56,7 +56,7 @@ public final class PodSummary {
     Dataset<Row> podRows =
         hourly
             .transform(PodSummary::scheduledOnNode)
-            .transform(rows -> withLabelTextsOfTheHour(rows, inputs))
+            .transform(rows -> HourlyLabels.withTextsOfTheHour(rows, inputs.nodeLabels(), inputs.namespaceLabels()))
             .transform(PodSummary::aggregatePerLabelSources)
             .transform(rows -> withMergedPodLabels(rows, labels))
             .transform(PodSummary::aggregatePerDay);
@@ -85,13 +85,6 @@ public final class PodSummary {
   /** Drops rows whose node is NULL or empty (unscheduled pods have no Pod row). */
   public static Dataset<Row> scheduledOnNode(Dataset<Row> hourly) {
     return hourly.where(col(InputColumns.NODE).isNotNull().and(col(InputColumns.NODE).notEqual("")));
-  }
-
-  /** Adds node_labels and namespace_labels: the JSON texts of the node's and namespace's labels of the same hour. */
-  static Dataset<Row> withLabelTextsOfTheHour(Dataset<Row> hourly, SummaryInputs inputs) {
-    return hourly
-        .join(HourlyLabels.textOfNodes(inputs.nodeLabels()), new String[] {INTERVAL_START, InputColumns.NODE}, "left")
-        .join(HourlyLabels.textOfNamespaces(inputs.namespaceLabels()), new String[] {INTERVAL_START, InputColumns.NAMESPACE}, "left");
   }
 
   /**

@@ -1,7 +1,6 @@
 package dev.ocpsummary.summary;
 
 import static dev.ocpsummary.source.InputColumns.CSI_VOLUME_HANDLE;
-import static dev.ocpsummary.source.InputColumns.INTERVAL_START;
 import static dev.ocpsummary.source.InputColumns.PERSISTENTVOLUMECLAIM_LABELS;
 import static dev.ocpsummary.source.InputColumns.PERSISTENTVOLUME_LABELS;
 import static dev.ocpsummary.source.InputColumns.POD;
@@ -161,11 +160,7 @@ public final class StorageSummary {
    * is constant per day and volume, so its max carries it to the final aggregation.
    */
   static Dataset<Row> aggregatePerLabelSources(Dataset<Row> attributedHourly, SummaryInputs inputs) {
-    return attributedHourly
-        .join(HourlyLabels.textOfNodes(inputs.nodeLabels()), new String[] {INTERVAL_START, InputColumns.NODE}, "left")
-        .join(
-            HourlyLabels.textOfNamespaces(inputs.namespaceLabels()), new String[] {INTERVAL_START, InputColumns.NAMESPACE},
-            "left")
+    return HourlyLabels.withTextsOfTheHour(attributedHourly, inputs.nodeLabels(), inputs.namespaceLabels())
         .groupBy(
             dimensionsAnd(
                 PERSISTENTVOLUME_LABELS, PERSISTENTVOLUMECLAIM_LABELS, InputColumns.NODE_LABELS, InputColumns.NAMESPACE_LABELS))
