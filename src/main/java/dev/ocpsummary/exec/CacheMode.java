@@ -8,6 +8,8 @@ import dev.ocpsummary.sink.SummaryDatabase;
 import dev.ocpsummary.sink.SummaryWriter;
 import dev.ocpsummary.summary.DailySummary;
 import dev.ocpsummary.summary.LabelRules;
+import dev.ocpsummary.summary.NodeCapacity;
+import dev.ocpsummary.summary.PodDays;
 import dev.ocpsummary.summary.RunIdentity;
 import dev.ocpsummary.summary.SharedResults;
 import dev.ocpsummary.summary.SummaryInputs;
@@ -31,24 +33,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * CACHE: persist the window's inputs once, compute every summary from them, write from the
- * executors, swap into the summary table in one transaction.
+ * CACHE: read the window's inputs once into what the summary needs of them, persist that, compute
+ * every summary from it, write from the executors, swap into the summary table in one transaction.
  *
- * <p>The four reports are persisted at the configured storage level and materialised (phase {@code
- * read}), then checked for copied or conflicting hourly rows ({@link InputDuplicates}); the
- * summary is computed from the cached rows, so the pod rows that the pod, storage and unallocated
- * summaries all need are read from S3 once. The intermediate results that several parts of the
- * summary read (node capacity, Pod rows, node roles: {@link SharedResults}) and the summary itself
- * are persisted too, being small, so that each is computed once (phase {@code aggregate}). Every
- * summary partition is then copied, on whichever executor holds it, into a
- * per-run staging table with one connection and COPY per partition, and the staging rows replace
- * the window in one transaction (phase {@code write}). Nothing passes through the driver, so the
- * mode works the same on a cluster master as in local mode.
+ * <p>What is persisted is the window's working set, not its raw hourly rows: the label reports as
+ * they are, and the hourly pod rows reduced to one row per pod, node and day ({@link PodDays}, with
+ * the label texts of each hour already joined), materialised in phase {@code read}. Spark's
+ * compressed columnar cache of every hourly row cost more to build than reading the Parquet
+ * columns again, and most of the memory, so the hourly rows are read where a result needs the hours
+ * (node capacity) and otherwise not at all. The pod days also show, at the cost of a small
+ * aggregation, that no two hourly pod rows share a key; only when they cannot does {@link
+ * InputDuplicates} compare the hourly rows, and when it drops copies the pod days are computed again
+ * from the copy-free rows. The intermediate results that several parts of the summary read (node
+ * capacity, Pod rows, node roles: {@link SharedResults}) and the summary itself are persisted too,
+ * so that each is computed once (phase {@code aggregate}). Every summary partition is then copied,
+ * on whichever executor holds it, into a per-run staging table with one connection and COPY per
+ * partition, and the staging rows replace the window in one transaction (phase {@code write}).
+ * Nothing passes through the driver, so the mode works the same on a cluster master as in local
+ * mode.
  *
- * <p>Memory: the cached inputs (Spark's compressed columnar format) plus the summary stay in
- * storage memory until the run ends; with {@code MEMORY_AND_DISK} what does not fit goes to local
- * disk rather than failing. Peak memory therefore grows with the window's input rows, which is what
- * the AUTO threshold guards against.
+ * <p>Memory: the pod days, the labels and the intermediate results stay in storage memory until the
+ * run ends (spilling to local disk with the default {@code MEMORY_AND_DISK}); the hourly rows pass
+ * through the aggregations without being kept. Peak memory grows with the window's pods and days,
+ * and with the hourly rows the aggregations hold at once, which is what the AUTO threshold guards
+ * against.
  */
 final class CacheMode {
 
@@ -83,31 +91,54 @@ final class CacheMode {
           return p;
         };
     try {
-      SummaryInputs cached = inputs.summaryInputs(persistEach::share);
+      SummaryInputs hourly = inputs.summaryInputs(rows -> rows);
+      SummaryInputs window =
+          new SummaryInputs(
+              hourly.podUsage(),
+              persistEach.share(hourly.storageUsage()),
+              persistEach.share(hourly.nodeLabels()),
+              persistEach.share(hourly.namespaceLabels()),
+              hourly.costCategoryPatterns());
+      Dataset<Row> windowReduced = persistEach.share(PodDays.withNodeHours(window));
       long cachedRows =
           clock.time(
               "read",
               () -> {
-                LOG.info("Run {}: phase read: reading and caching the window's inputs", runId);
+                LOG.info("Run {}: phase read: caching pod days, node hours, storage and label rows", runId);
                 context.setJobGroup(groupPrefix + "cache-read", "read and cache the window's inputs", false);
                 return persisted.stream().mapToLong(Dataset::count).sum();
               });
-      // over the cached rows: the check costs a scan of memory and a shuffle of one hash per row
-      SummaryInputs checked = clock.time("read", () -> duplicates.apply(cached, persistEach::share));
-      releaseReplaced(cached.podUsage(), checked.podUsage());
-      releaseReplaced(cached.storageUsage(), checked.storageUsage());
-      Dataset<Row> summary = persistEach.share(DailySummary.build(checked, labels, identity, persistEach));
+      SummaryInputs checked =
+          clock.time("read", () -> duplicates.apply(window, PodDays.podDaysOf(windowReduced), persistEach::share));
+      if (checked.storageUsage() != window.storageUsage()) {
+        window.storageUsage().unpersist(false); // the copy-free rows replace them
+      }
+      Dataset<Row> reduced = windowReduced;
+      if (checked.podUsage() != window.podUsage()) {
+        // copies were dropped: the pod days summed them
+        windowReduced.unpersist(false);
+        reduced = persistEach.share(PodDays.withNodeHours(checked));
+      }
+      Dataset<Row> summary =
+          persistEach.share(
+              DailySummary.build(
+                  checked,
+                  PodDays.podDaysOf(reduced),
+                  NodeCapacity.perNodeAndDayOfHours(PodDays.nodeHoursOf(reduced)),
+                  labels,
+                  identity,
+                  persistEach));
       long summaryRows =
           clock.time(
               "aggregate",
               () -> {
-                LOG.info("Run {}: phase aggregate: summarizing {} cached input rows", runId, cachedRows);
+                LOG.info("Run {}: phase aggregate: summarizing {} cached rows", runId, cachedRows);
                 context.setJobGroup(groupPrefix + "cache-aggregate", "summarize the cached inputs", false);
                 return summary.count();
               });
       Map<String, Object> details = new LinkedHashMap<>();
       details.put("storage_level", level.description());
-      details.put("cached_input_rows", cachedRows);
+      details.put("cached_rows", cachedRows);
       details.putAll(cachedSizes());
       long writeStarted = System.nanoTime();
       Written written = clock.time("write", () -> write(summary, summaryRows, request, runId));
@@ -119,13 +150,6 @@ final class CacheMode {
       for (Dataset<Row> p : persisted) {
         p.unpersist(true);
       }
-    }
-  }
-
-  /** Frees the cached rows of a report that copies were removed from: the copy-free rows replace them. */
-  private static void releaseReplaced(Dataset<Row> cachedRows, Dataset<Row> used) {
-    if (cachedRows != used) {
-      cachedRows.unpersist(false);
     }
   }
 

@@ -5,12 +5,14 @@ import dev.ocpsummary.source.HourlyRowKeys;
 import dev.ocpsummary.source.InputException;
 import dev.ocpsummary.source.ReportType;
 import dev.ocpsummary.source.UsageReader;
+import dev.ocpsummary.summary.PodDays;
 import dev.ocpsummary.summary.SummaryInputs;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.apache.spark.SparkContext;
@@ -33,9 +35,10 @@ import org.slf4j.LoggerFactory;
  *       line naming the report, the files, the key and the differing values.
  * </ul>
  *
- * <p>Cost: per report, one aggregation that shuffles a 64-bit hash of each row's key. Only when two
- * rows share a key does a run pay for the exact comparison (a distinct over every column, two
- * counts and the search for a conflicting key).
+ * <p>Cost: per report, one aggregation that shuffles a 64-bit hash of each row's key; for pods in
+ * CACHE, first a look at the window's {@link PodDays}, which tell without that shuffle that no two
+ * rows share a key. Only when two rows share a key does a run pay for the exact comparison (a
+ * distinct over every column, two counts and the search for a conflicting key).
  */
 final class InputDuplicates {
 
@@ -69,11 +72,25 @@ final class InputDuplicates {
    * @throws InputException on rows that conflict, or on exact copies under {@code reject}
    */
   SummaryInputs apply(SummaryInputs inputs, UnaryOperator<Dataset<Row>> keep) {
+    return apply(inputs, () -> true, keep);
+  }
+
+  /**
+   * As {@link #apply(SummaryInputs, UnaryOperator)}, but pod rows are looked at only when the
+   * window's {@link PodDays} show a pod with more rows than hours on some day: the check then costs a
+   * small aggregation of the pod days instead of a shuffle of every hourly row. The pod days must be
+   * those of {@code inputs}; when the returned pod rows differ, they must be computed again.
+   */
+  SummaryInputs apply(SummaryInputs inputs, Dataset<Row> podDays, UnaryOperator<Dataset<Row>> keep) {
+    return apply(inputs, () -> !PodDays.podsWithMoreRowsThanHours(podDays).isEmpty(), keep);
+  }
+
+  private SummaryInputs apply(SummaryInputs inputs, BooleanSupplier podsMayShareKeys, UnaryOperator<Dataset<Row>> keep) {
     long started = System.nanoTime();
     try {
       return new SummaryInputs(
-          withoutCopies(ReportType.POD_USAGE, inputs.podUsage(), keep),
-          withoutCopies(ReportType.STORAGE_USAGE, inputs.storageUsage(), keep),
+          withoutCopies(ReportType.POD_USAGE, inputs.podUsage(), podsMayShareKeys, keep),
+          withoutCopies(ReportType.STORAGE_USAGE, inputs.storageUsage(), () -> true, keep),
           inputs.nodeLabels(),
           inputs.namespaceLabels(),
           inputs.costCategoryPatterns());
@@ -92,10 +109,11 @@ final class InputDuplicates {
     return nanos / 1_000_000;
   }
 
-  private Dataset<Row> withoutCopies(ReportType report, Dataset<Row> rows, UnaryOperator<Dataset<Row>> keep) {
+  private Dataset<Row> withoutCopies(
+      ReportType report, Dataset<Row> rows, BooleanSupplier mayShareKeys, UnaryOperator<Dataset<Row>> keep) {
     context.setJobGroup(
         groupPrefix + "duplicates-" + report.folder(), "look for " + report.folder() + " rows sharing a key", false);
-    if (HourlyRowKeys.collidingKeyHashes(rows, report).isEmpty()) {
+    if (!mayShareKeys.getAsBoolean() || HourlyRowKeys.collidingKeyHashes(rows, report).isEmpty()) {
       copiesFound.put(report.folder(), 0L);
       return rows;
     }

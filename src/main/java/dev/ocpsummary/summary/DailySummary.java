@@ -9,19 +9,39 @@ import org.apache.spark.sql.Row;
  */
 public final class DailySummary {
 
-  /** The summary, computing every intermediate result wherever it is used. */
+  /**
+   * The summary, computing every intermediate result wherever it is used. Node capacity, node roles
+   * and the nodes of volumes read the narrow columns they need from the hourly rows, which costs
+   * less than reducing every row to {@link PodDays} once more for each of them.
+   */
   public static Dataset<Row> build(SummaryInputs inputs, LabelRules labels, RunIdentity identity) {
-    return build(inputs, labels, identity, SharedResults.RECOMPUTE);
+    Dataset<Row> hourly = PodSummary.withUsageDay(inputs.podUsage());
+    return build(
+        inputs, PodDays.of(inputs), NodeCapacity.perNodeAndDay(hourly), hourly, labels, identity, SharedResults.RECOMPUTE);
   }
 
-  /** The summary, with the intermediate results that several parts read passed through {@code shared}. */
-  public static Dataset<Row> build(SummaryInputs inputs, LabelRules labels, RunIdentity identity, SharedResults shared) {
-    Dataset<Row> podRows = shared.share(PodSummary.summarize(inputs, labels, identity, shared));
-    Dataset<Row> storageRows = StorageSummary.summarize(inputs, labels, identity);
+  /**
+   * The summary from the window's {@link PodDays} and node capacity ({@link
+   * NodeCapacity#perNodeAndDay}); the pod days also give the node roles and the nodes of volumes. The
+   * intermediate results that several parts read pass through {@code shared}.
+   */
+  public static Dataset<Row> build(
+      SummaryInputs inputs, Dataset<Row> podDays, Dataset<Row> nodeCapacity, LabelRules labels, RunIdentity identity,
+      SharedResults shared) {
+    return build(inputs, podDays, nodeCapacity, podDays, labels, identity, shared);
+  }
+
+  /** @param podFacts rows with usage_start, namespace, pod, node, resource_id and node_role: hourly or pod days */
+  private static Dataset<Row> build(
+      SummaryInputs inputs, Dataset<Row> podDays, Dataset<Row> nodeCapacity, Dataset<Row> podFacts, LabelRules labels,
+      RunIdentity identity, SharedResults shared) {
+    Dataset<Row> podRows =
+        shared.share(PodSummary.summarize(inputs, podDays, shared.share(nodeCapacity), labels, identity));
+    Dataset<Row> storageRows = StorageSummary.summarize(inputs, podFacts, labels, identity);
     Dataset<Row> unallocatedRows =
         UnallocatedCapacity.summarize(
             podRows,
-            shared.share(NodeRoles.derive(inputs.podUsage(), inputs.nodeLabels())),
+            shared.share(NodeRoles.derive(podFacts, inputs.nodeLabels())),
             inputs.costCategoryPatterns(),
             identity);
     return podRows.unionByName(storageRows).unionByName(unallocatedRows);

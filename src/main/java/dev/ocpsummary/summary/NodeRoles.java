@@ -35,12 +35,15 @@ public final class NodeRoles {
   private static final String RUNS_API_SERVER = "runs_api_server";
   private static final String INFRA_LABELLED = "infra_labelled";
 
-  /** (node, node_role) for every scheduled node of the hourly pod rows; node_role may be NULL. */
-  public static Dataset<Row> derive(Dataset<Row> hourlyPodUsage, Dataset<Row> nodeLabelRows) {
+  /**
+   * (node, node_role) for every scheduled node of the pod rows (hourly rows or {@link PodDays}: any
+   * rows with node, node_role and namespace); node_role may be NULL.
+   */
+  public static Dataset<Row> derive(Dataset<Row> podRows, Dataset<Row> nodeLabelRows) {
     Column operatorRole =
         when(col(InputColumns.NODE_ROLE).notEqual(""), col(InputColumns.NODE_ROLE));
     Dataset<Row> podFacts =
-        PodSummary.scheduledOnNode(hourlyPodUsage)
+        PodSummary.scheduledOnNode(podRows)
             .select(
                 col(InputColumns.NODE),
                 operatorRole.as(OPERATOR_ROLE),

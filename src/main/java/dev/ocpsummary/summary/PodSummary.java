@@ -10,14 +10,15 @@ import static dev.ocpsummary.source.InputColumns.POD_REQUEST_MEMORY_BYTE_SECONDS
 import static dev.ocpsummary.source.InputColumns.POD_USAGE_CPU_CORE_SECONDS;
 import static dev.ocpsummary.source.InputColumns.POD_USAGE_MEMORY_BYTE_SECONDS;
 import static dev.ocpsummary.summary.SummaryColumns.*;
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sum;
 
 import dev.ocpsummary.source.InputColumns;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -44,19 +45,21 @@ public final class PodSummary {
 
   /** Pod rows in {@link SummaryColumns#ALL} order. */
   public static Dataset<Row> summarize(SummaryInputs inputs, LabelRules labels, RunIdentity identity) {
-    return summarize(inputs, labels, identity, SharedResults.RECOMPUTE);
+    return summarize(
+        inputs, PodDays.of(inputs), NodeCapacity.perNodeAndDay(withUsageDay(inputs.podUsage())), labels, identity);
   }
 
-  /** Pod rows, with the node capacity (joined per node and summed per cluster) passed through {@code shared}. */
-  public static Dataset<Row> summarize(SummaryInputs inputs, LabelRules labels, RunIdentity identity, SharedResults shared) {
-    Dataset<Row> hourly = withUsageDay(inputs.podUsage());
-    Dataset<Row> nodeCapacity = shared.share(NodeCapacity.perNodeAndDay(hourly));
+  /**
+   * Pod rows from the window's {@link PodDays} and {@link NodeCapacity#perNodeAndDay} (joined per
+   * node and summed per cluster).
+   */
+  public static Dataset<Row> summarize(
+      SummaryInputs inputs, Dataset<Row> podDays, Dataset<Row> nodeCapacity, LabelRules labels, RunIdentity identity) {
     Dataset<Row> clusterCapacity = NodeCapacity.perDay(nodeCapacity);
 
     Dataset<Row> podRows =
-        hourly
+        podDays
             .transform(PodSummary::scheduledOnNode)
-            .transform(rows -> HourlyLabels.withTextsOfTheHour(rows, inputs.nodeLabels(), inputs.namespaceLabels()))
             .transform(PodSummary::aggregatePerLabelSources)
             .transform(rows -> withMergedPodLabels(rows, labels))
             .transform(PodSummary::aggregatePerDay);
@@ -88,22 +91,20 @@ public final class PodSummary {
   }
 
   /**
-   * Sums the hourly rows that share a day, namespace, node, resource id and the three label texts.
-   * Parsing and merging labels costs far more than adding numbers, and a pod's labels rarely change
-   * within a day, so this leaves about one row per pod and day to merge labels on. The resource id
-   * is a grouping key here (not a max) so that the aggregation can hash; the final one takes its max.
-   * Effective usage is max(usage, request) per hour, so it is taken before hours are summed.
+   * Sums the pod days that share a day, namespace, node, resource id and the three label texts.
+   * Parsing and merging labels costs far more than adding numbers, and the pods of one deployment
+   * share their labels, so labels are merged once per such group rather than once per pod. The
+   * resource id is a grouping key here (not a max) so that the aggregation can hash; the final one
+   * takes its max.
    */
-  static Dataset<Row> aggregatePerLabelSources(Dataset<Row> hourlyWithLabelTexts) {
-    Column effectiveCpu =
-        coalesce(
-            col(POD_EFFECTIVE_USAGE_CPU_CORE_SECONDS),
-            Units.greatestOrNull(col(POD_USAGE_CPU_CORE_SECONDS), col(POD_REQUEST_CPU_CORE_SECONDS)));
-    Column effectiveMemory =
-        coalesce(
-            col(POD_EFFECTIVE_USAGE_MEMORY_BYTE_SECONDS),
-            Units.greatestOrNull(col(POD_USAGE_MEMORY_BYTE_SECONDS), col(POD_REQUEST_MEMORY_BYTE_SECONDS)));
-    return hourlyWithLabelTexts
+  static Dataset<Row> aggregatePerLabelSources(Dataset<Row> podDays) {
+    List<Column> sums = new ArrayList<>();
+    for (String measure : PodDays.measures()) {
+      sums.add(sum(measure).as(measure));
+    }
+    sums.add(max(InputColumns.NODE_CAPACITY_CPU_CORES).as(InputColumns.NODE_CAPACITY_CPU_CORES));
+    sums.add(max(InputColumns.NODE_CAPACITY_MEMORY_BYTES).as(InputColumns.NODE_CAPACITY_MEMORY_BYTES));
+    return podDays
         .groupBy(
             col(USAGE_START),
             col(NAMESPACE),
@@ -112,17 +113,7 @@ public final class PodSummary {
             col(InputColumns.POD_LABELS),
             col(InputColumns.NODE_LABELS),
             col(InputColumns.NAMESPACE_LABELS))
-        .agg(
-            sum(POD_USAGE_CPU_CORE_SECONDS).as(POD_USAGE_CPU_CORE_SECONDS),
-            sum(POD_REQUEST_CPU_CORE_SECONDS).as(POD_REQUEST_CPU_CORE_SECONDS),
-            sum(effectiveCpu).as(POD_EFFECTIVE_USAGE_CPU_CORE_SECONDS),
-            sum(POD_LIMIT_CPU_CORE_SECONDS).as(POD_LIMIT_CPU_CORE_SECONDS),
-            sum(POD_USAGE_MEMORY_BYTE_SECONDS).as(POD_USAGE_MEMORY_BYTE_SECONDS),
-            sum(POD_REQUEST_MEMORY_BYTE_SECONDS).as(POD_REQUEST_MEMORY_BYTE_SECONDS),
-            sum(effectiveMemory).as(POD_EFFECTIVE_USAGE_MEMORY_BYTE_SECONDS),
-            sum(POD_LIMIT_MEMORY_BYTE_SECONDS).as(POD_LIMIT_MEMORY_BYTE_SECONDS),
-            max(InputColumns.NODE_CAPACITY_CPU_CORES).as(InputColumns.NODE_CAPACITY_CPU_CORES),
-            max(InputColumns.NODE_CAPACITY_MEMORY_BYTES).as(InputColumns.NODE_CAPACITY_MEMORY_BYTES));
+        .agg(sums.get(0), sums.subList(1, sums.size()).toArray(Column[]::new));
   }
 
   /** Replaces pod_labels by the node, namespace and pod labels merged and canonical (pod wins, then namespace). */

@@ -50,8 +50,16 @@ public final class StorageSummary {
 
   /** Storage rows in {@link SummaryColumns#ALL} order; empty when there is no storage input. */
   public static Dataset<Row> summarize(SummaryInputs inputs, LabelRules labels, RunIdentity identity) {
+    return summarize(inputs, PodSummary.withUsageDay(inputs.podUsage()), labels, identity);
+  }
+
+  /**
+   * Storage rows, learning the nodes of volumes from {@code podFacts}: rows with usage_start,
+   * namespace, pod, node and resource_id, either the hourly pod rows or {@link PodDays}.
+   */
+  static Dataset<Row> summarize(SummaryInputs inputs, Dataset<Row> podFacts, LabelRules labels, RunIdentity identity) {
     Dataset<Row> storage = PodSummary.withUsageDay(inputs.storageUsage());
-    Dataset<Row> volumeNodes = volumeNodes(storage, inputs.podUsage());
+    Dataset<Row> volumeNodes = volumeNodes(storage, podFacts);
     Dataset<Row> nodeCount =
         volumeNodes
             .groupBy(col(USAGE_START), col(InputColumns.PERSISTENTVOLUME))
@@ -131,11 +139,11 @@ public final class StorageSummary {
 
   /**
    * (usage_start, persistentvolumeclaim, persistentvolume, pod, namespace, node, resource_id): the
-   * distinct nodes each claim's pod ran on that day, from the scheduled pod rows.
+   * distinct nodes each claim's pod ran on that day, from the scheduled pod rows (hourly or per day).
    */
-  static Dataset<Row> volumeNodes(Dataset<Row> storageWithDay, Dataset<Row> hourlyPodUsage) {
+  static Dataset<Row> volumeNodes(Dataset<Row> storageWithDay, Dataset<Row> podFacts) {
     Dataset<Row> podNodeIds =
-        PodSummary.withUsageDay(hourlyPodUsage)
+        podFacts
             .transform(PodSummary::scheduledOnNode)
             .select(col(USAGE_START), col(InputColumns.NAMESPACE), col(POD), col(InputColumns.NODE), col(InputColumns.RESOURCE_ID));
     Dataset<Row> podNodes =

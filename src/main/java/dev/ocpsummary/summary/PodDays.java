@@ -1,0 +1,209 @@
+package dev.ocpsummary.summary;
+
+import static dev.ocpsummary.source.InputColumns.INTERVAL_START;
+import static dev.ocpsummary.source.InputColumns.POD_EFFECTIVE_USAGE_CPU_CORE_SECONDS;
+import static dev.ocpsummary.source.InputColumns.POD_EFFECTIVE_USAGE_MEMORY_BYTE_SECONDS;
+import static dev.ocpsummary.source.InputColumns.POD_LIMIT_CPU_CORE_SECONDS;
+import static dev.ocpsummary.source.InputColumns.POD_LIMIT_MEMORY_BYTE_SECONDS;
+import static dev.ocpsummary.source.InputColumns.POD_REQUEST_CPU_CORE_SECONDS;
+import static dev.ocpsummary.source.InputColumns.POD_REQUEST_MEMORY_BYTE_SECONDS;
+import static dev.ocpsummary.source.InputColumns.POD_USAGE_CPU_CORE_SECONDS;
+import static dev.ocpsummary.source.InputColumns.POD_USAGE_MEMORY_BYTE_SECONDS;
+import static dev.ocpsummary.summary.SummaryColumns.USAGE_START;
+import static org.apache.spark.sql.functions.bit_count;
+import static org.apache.spark.sql.functions.bit_or;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.sum;
+
+import dev.ocpsummary.source.InputColumns;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+
+/**
+ * The hourly pod rows reduced to one row per pod, node and day: everything the summary reads from
+ * pod usage except node capacity, which needs the hours ({@link NodeCapacity}).
+ *
+ * <p>One row per (usage_start, namespace, node, pod, resource_id, node_role, pod_labels, node and
+ * namespace label texts of the hour) with the day's sums of usage, request, limit and effective usage
+ * (max(usage, request) per hour, or Koku's precomputed column, taken before hours are summed), the
+ * largest node capacity seen, and two facts about its hours: how many hourly rows it sums ({@value
+ * #HOURLY_ROWS}) and which hours of the day they cover ({@value #HOURS_OF_DAY}, bit {@code h} for
+ * hour {@code h}). Pod rows, node roles and the nodes of volumes all start from here, so a window's
+ * hourly rows are read and reduced once; unscheduled rows (NULL or empty node) are kept, since a
+ * duplicate check needs them too.
+ *
+ * <p>The two hour facts make a cheap test for hourly rows that share their key (interval_start,
+ * namespace, pod, node; see {@code source.HourlyRowKeys}): if no pod, node and day has more rows than
+ * hours, no two rows share a key ({@link #podsWithMoreRowsThanHours}). The converse does not hold
+ * (two rows in one hour at different minutes), so a hit calls for the exact check.
+ */
+public final class PodDays {
+
+  /** Hourly rows summed into the row. */
+  public static final String HOURLY_ROWS = "hourly_rows";
+
+  /** The hours of the day the summed rows start in, bit {@code h} for hour {@code h}. */
+  public static final String HOURS_OF_DAY = "hours_of_day";
+
+  /** 1 on the pod days of {@link #withNodeHours}, 0 on its node hours. */
+  private static final String IS_POD_DAY = "is_pod_day";
+
+  private static final String HOUR_BIT = "hour_bit";
+
+  /** What a pod day is per: its key. */
+  private static final List<String> KEYS =
+      List.of(
+          USAGE_START,
+          InputColumns.NAMESPACE,
+          InputColumns.NODE,
+          InputColumns.POD,
+          InputColumns.RESOURCE_ID,
+          InputColumns.NODE_ROLE,
+          InputColumns.POD_LABELS,
+          InputColumns.NODE_LABELS,
+          InputColumns.NAMESPACE_LABELS);
+
+  /** The columns of a pod day after its measures. */
+  private static final List<String> AFTER_MEASURES =
+      List.of(InputColumns.NODE_CAPACITY_CPU_CORES, InputColumns.NODE_CAPACITY_MEMORY_BYTES, HOURLY_ROWS, HOURS_OF_DAY);
+
+  private static final List<String> MEASURES =
+      List.of(
+          POD_USAGE_CPU_CORE_SECONDS,
+          POD_REQUEST_CPU_CORE_SECONDS,
+          POD_EFFECTIVE_USAGE_CPU_CORE_SECONDS,
+          POD_LIMIT_CPU_CORE_SECONDS,
+          POD_USAGE_MEMORY_BYTE_SECONDS,
+          POD_REQUEST_MEMORY_BYTE_SECONDS,
+          POD_EFFECTIVE_USAGE_MEMORY_BYTE_SECONDS,
+          POD_LIMIT_MEMORY_BYTE_SECONDS);
+
+  /** The window's pod rows per pod, node and day, with the node and namespace label texts of each hour. */
+  public static Dataset<Row> of(SummaryInputs inputs) {
+    List<Column> aggregates = aggregates(hourBit());
+    return hourlyWithLabelTexts(inputs)
+        .groupBy(keys())
+        .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new));
+  }
+
+  /**
+   * The pod days and, from the same pass over the hourly rows, each node's capacity per hour, so that
+   * the window's hourly pod rows are read once: every hourly row is taken twice, once keyed as a pod
+   * day and once as a node hour ({@value #IS_POD_DAY} 1 or 0, the other kind's keys NULL), and one
+   * aggregation sums both. {@link #podDaysOf} and {@link #nodeHoursOf} tell them apart. (Spark's own
+   * grouping sets would do the same, but a cached grouping-sets plan is not recognised once the
+   * summary reads it from several branches, so every branch would compute it again.)
+   */
+  public static Dataset<Row> withNodeHours(SummaryInputs inputs) {
+    Dataset<Row> twice =
+        hourlyWithLabelTexts(inputs)
+            .select(col("*"), functions.explode(functions.array(lit(1), lit(0))).as(IS_POD_DAY))
+            .withColumn(HOUR_BIT, hourBit());
+    Column podDay = col(IS_POD_DAY).equalTo(1);
+    Map<String, Column> keysOfTheirKind = new LinkedHashMap<>();
+    KEYS.stream()
+        .filter(key -> !NodeCapacity.HOUR_KEYS.contains(key))
+        .forEach(key -> keysOfTheirKind.put(key, functions.when(podDay, col(key))));
+    NodeCapacity.HOUR_KEYS.stream()
+        .filter(key -> !KEYS.contains(key))
+        .forEach(key -> keysOfTheirKind.put(key, functions.when(functions.not(podDay), col(key))));
+    Set<String> keys = new LinkedHashSet<>(List.of(IS_POD_DAY));
+    keys.addAll(KEYS);
+    keys.addAll(NodeCapacity.HOUR_KEYS);
+    List<Column> aggregates = aggregates(col(HOUR_BIT));
+    aggregates.addAll(List.of(NodeCapacity.hourMaxima()));
+    return twice
+        .withColumns(keysOfTheirKind)
+        .groupBy(keys.stream().map(functions::col).toArray(Column[]::new))
+        .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new));
+  }
+
+  /** The pod days of {@link #withNodeHours}, as {@link #of} gives them. */
+  public static Dataset<Row> podDaysOf(Dataset<Row> withNodeHours) {
+    List<Column> columns = new ArrayList<>(List.of(keys()));
+    Stream.concat(MEASURES.stream(), AFTER_MEASURES.stream()).map(functions::col).forEach(columns::add);
+    return withNodeHours.where(col(IS_POD_DAY).equalTo(1)).select(columns.toArray(Column[]::new));
+  }
+
+  /** The capacity of each node and hour in {@link #withNodeHours}, for {@link NodeCapacity#perNodeAndDayOfHours}. */
+  public static Dataset<Row> nodeHoursOf(Dataset<Row> withNodeHours) {
+    return withNodeHours
+        .where(col(IS_POD_DAY).equalTo(0))
+        .select(
+            Stream.concat(
+                    Stream.of(NodeCapacity.hourKeys()),
+                    Stream.of(NodeCapacity.CPU_CORE_SECONDS, NodeCapacity.MEMORY_BYTE_SECONDS).map(functions::col))
+                .toArray(Column[]::new));
+  }
+
+  private static Dataset<Row> hourlyWithLabelTexts(SummaryInputs inputs) {
+    return HourlyLabels.withTextsOfTheHour(
+        PodSummary.withUsageDay(inputs.podUsage()), inputs.nodeLabels(), inputs.namespaceLabels());
+  }
+
+  private static Column[] keys() {
+    return KEYS.stream().map(functions::col).toArray(Column[]::new);
+  }
+
+  /** Bit h of a long for a row of hour h. */
+  private static Column hourBit() {
+    return functions.call_function("shiftleft", lit(1L), functions.hour(col(INTERVAL_START)));
+  }
+
+  private static List<Column> aggregates(Column hourBit) {
+    Column effectiveCpu =
+        coalesce(
+            col(POD_EFFECTIVE_USAGE_CPU_CORE_SECONDS),
+            Units.greatestOrNull(col(POD_USAGE_CPU_CORE_SECONDS), col(POD_REQUEST_CPU_CORE_SECONDS)));
+    Column effectiveMemory =
+        coalesce(
+            col(POD_EFFECTIVE_USAGE_MEMORY_BYTE_SECONDS),
+            Units.greatestOrNull(col(POD_USAGE_MEMORY_BYTE_SECONDS), col(POD_REQUEST_MEMORY_BYTE_SECONDS)));
+    return new ArrayList<>(
+        List.of(
+            sum(POD_USAGE_CPU_CORE_SECONDS).as(POD_USAGE_CPU_CORE_SECONDS),
+            sum(POD_REQUEST_CPU_CORE_SECONDS).as(POD_REQUEST_CPU_CORE_SECONDS),
+            sum(effectiveCpu).as(POD_EFFECTIVE_USAGE_CPU_CORE_SECONDS),
+            sum(POD_LIMIT_CPU_CORE_SECONDS).as(POD_LIMIT_CPU_CORE_SECONDS),
+            sum(POD_USAGE_MEMORY_BYTE_SECONDS).as(POD_USAGE_MEMORY_BYTE_SECONDS),
+            sum(POD_REQUEST_MEMORY_BYTE_SECONDS).as(POD_REQUEST_MEMORY_BYTE_SECONDS),
+            sum(effectiveMemory).as(POD_EFFECTIVE_USAGE_MEMORY_BYTE_SECONDS),
+            sum(POD_LIMIT_MEMORY_BYTE_SECONDS).as(POD_LIMIT_MEMORY_BYTE_SECONDS),
+            max(InputColumns.NODE_CAPACITY_CPU_CORES).as(InputColumns.NODE_CAPACITY_CPU_CORES),
+            max(InputColumns.NODE_CAPACITY_MEMORY_BYTES).as(InputColumns.NODE_CAPACITY_MEMORY_BYTES),
+            count(lit(1)).as(HOURLY_ROWS),
+            bit_or(hourBit).as(HOURS_OF_DAY)));
+  }
+
+  /** The measures summed per day, in their input names (seconds and byte-seconds). */
+  static List<String> measures() {
+    return MEASURES;
+  }
+
+  /**
+   * (usage_start, namespace, pod, node) of every named pod with more hourly rows in a day on a node
+   * than hours it has rows in. Empty means no two hourly rows share a key.
+   */
+  public static Dataset<Row> podsWithMoreRowsThanHours(Dataset<Row> podDays) {
+    return podDays
+        .where(col(InputColumns.POD).isNotNull())
+        .groupBy(col(USAGE_START), col(InputColumns.NAMESPACE), col(InputColumns.POD), col(InputColumns.NODE))
+        .agg(sum(HOURLY_ROWS).as(HOURLY_ROWS), bit_or(col(HOURS_OF_DAY)).as(HOURS_OF_DAY))
+        .where(col(HOURLY_ROWS).gt(bit_count(col(HOURS_OF_DAY))));
+  }
+
+  private PodDays() {}
+}
