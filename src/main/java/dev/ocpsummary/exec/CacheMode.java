@@ -36,12 +36,12 @@ import org.slf4j.LoggerFactory;
  * CACHE: read the window's inputs once into what the summary needs of them, persist that, compute
  * every summary from it, write from the executors, swap into the summary table in one transaction.
  *
- * <p>What is persisted is the window's working set, not its raw hourly rows: the label reports as
- * they are, and the hourly pod rows reduced to one row per pod, node and day ({@link PodDays}, with
- * the label texts of each hour already joined), materialised in phase {@code read}. Spark's
- * compressed columnar cache of every hourly row cost more to build than reading the Parquet
- * columns again, and most of the memory, so the hourly rows are read where a result needs the hours
- * (node capacity) and otherwise not at all. The pod days also show, at the cost of a small
+ * <p>What is persisted is the window's working set, not its hourly pod rows: the storage and label
+ * reports as they are, and the hourly pod rows reduced in one pass to one row per pod, node and day
+ * (with the label texts of each hour joined) plus each node's capacity per hour ({@link
+ * PodDays#withNodeHours}), materialised in phase {@code read}. Spark's compressed columnar cache of
+ * every hourly pod row cost more to build than the whole summary computed from it, and most of the
+ * run's memory; the pod days are about one row per pod and day. The pod days also show, at the cost of a small
  * aggregation, that no two hourly pod rows share a key; only when they cannot does {@link
  * InputDuplicates} compare the hourly rows, and when it drops copies the pod days are computed again
  * from the copy-free rows. The intermediate results that several parts of the summary read (node
@@ -52,9 +52,9 @@ import org.slf4j.LoggerFactory;
  * Nothing passes through the driver, so the mode works the same on a cluster master as in local
  * mode.
  *
- * <p>Memory: the pod days, the labels and the intermediate results stay in storage memory until the
- * run ends (spilling to local disk with the default {@code MEMORY_AND_DISK}); the hourly rows pass
- * through the aggregations without being kept. Peak memory grows with the window's pods and days,
+ * <p>Memory: the pod days and node hours, the storage and label rows and the intermediate results
+ * stay in storage memory until the run ends (spilling to local disk with the default {@code
+ * MEMORY_AND_DISK}); the hourly pod rows pass through one aggregation without being kept. Peak memory grows with the window's pods and days,
  * and with the hourly rows the aggregations hold at once, which is what the AUTO threshold guards
  * against.
  */

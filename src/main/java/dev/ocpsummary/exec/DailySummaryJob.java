@@ -42,11 +42,12 @@ import org.slf4j.LoggerFactory;
  * PostgreSQL, and so in what they cost:
  *
  * <ul>
- *   <li><b>cache</b> persists the window's inputs once, computes every summary from them and writes
- *       from the executors (COPY per partition into a per-run staging table, then one swapping
- *       transaction). Fastest, and nothing passes through the driver; memory grows with the
- *       window's input rows (cached at the configured storage level, spilling to disk with the
- *       default {@code MEMORY_AND_DISK}).
+ *   <li><b>cache</b> reads the window's inputs once, persists what the summary needs of them (pod
+ *       rows reduced to pod days and node hours, storage and label rows as they are), computes every
+ *       summary from that and writes from the executors (COPY per partition into a per-run staging
+ *       table, then one swapping transaction). Fastest, and nothing passes through the driver;
+ *       memory grows with the window's pods and days (persisted at the configured storage level,
+ *       spilling to disk with the default {@code MEMORY_AND_DISK}).
  *   <li><b>iterate</b> handles one day at a time and pulls its rows to the driver with {@code
  *       toLocalIterator()}, streaming them into one COPY in the run's transaction. Memory is bounded
  *       by one day's aggregation and one result partition on the driver, nearly flat in the input
