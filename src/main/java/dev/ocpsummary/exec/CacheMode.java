@@ -54,9 +54,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Memory: the pod days and node hours, the storage and label rows and the intermediate results
  * stay in storage memory until the run ends (spilling to local disk with the default {@code
- * MEMORY_AND_DISK}); the hourly pod rows pass through one aggregation without being kept. Peak memory grows with the window's pods and days,
- * and with the hourly rows the aggregations hold at once, which is what the AUTO threshold guards
- * against.
+ * MEMORY_AND_DISK}); the hourly pod rows pass through one aggregation without being kept. Peak
+ * memory grows with the window's pods and days, and with the hourly rows the aggregations hold at
+ * once, which is what the AUTO threshold guards against.
  */
 final class CacheMode {
 
