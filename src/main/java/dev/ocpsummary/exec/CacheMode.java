@@ -10,6 +10,7 @@ import dev.ocpsummary.summary.DailySummary;
 import dev.ocpsummary.summary.LabelRules;
 import dev.ocpsummary.summary.NodeCapacity;
 import dev.ocpsummary.summary.PodDays;
+import dev.ocpsummary.summary.PodSummary;
 import dev.ocpsummary.summary.RunIdentity;
 import dev.ocpsummary.summary.SharedResults;
 import dev.ocpsummary.summary.SummaryInputs;
@@ -33,15 +34,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * CACHE: read the window's inputs once into what the summary needs of them, persist that, compute
- * every summary from it, write from the executors, swap into the summary table in one transaction.
+ * CACHE: reduce the window's inputs to what the summary needs of them, persist that, compute every
+ * summary from it, write from the executors, swap into the summary table in one transaction.
  *
- * <p>What is persisted is the window's working set, not its hourly pod rows: the storage and label
- * reports as they are, and the hourly pod rows reduced in one pass to one row per pod, node and day
- * (with the label texts of each hour joined) plus each node's capacity per hour ({@link
- * PodDays#withNodeHours}), materialised in phase {@code read}. Spark's compressed columnar cache of
- * every hourly pod row cost more to build than the whole summary computed from it, and most of the
- * run's memory; the pod days are about one row per pod and day. The pod days also show, at the cost of a small
+ * <p>What is persisted is the window's working set, not its hourly usage rows: the label reports as
+ * they are, and the hourly pod rows reduced to one row per pod, node and day with the label texts of
+ * each hour joined ({@link PodDays}), materialised in phase {@code read}. Spark's compressed columnar
+ * cache of every hourly row cost more to build than the whole summary computed from it, and most of
+ * the run's memory, while reading a few Parquet columns again is cheap: node capacity reads four
+ * columns of the hourly pod rows, and the storage summary and its duplicate check read the storage
+ * rows' columns they need, none of them once per day. The pod days also show, at the cost of a small
  * aggregation, that no two hourly pod rows share a key; only when they cannot does {@link
  * InputDuplicates} compare the hourly rows, and when it drops copies the pod days are computed again
  * from the copy-free rows. The intermediate results that several parts of the summary read (node
@@ -52,11 +54,11 @@ import org.slf4j.LoggerFactory;
  * Nothing passes through the driver, so the mode works the same on a cluster master as in local
  * mode.
  *
- * <p>Memory: the pod days and node hours, the storage and label rows and the intermediate results
- * stay in storage memory until the run ends (spilling to local disk with the default {@code
- * MEMORY_AND_DISK}); the hourly pod rows pass through one aggregation without being kept. Peak
- * memory grows with the window's pods and days, and with the hourly rows the aggregations hold at
- * once, which is what the AUTO threshold guards against.
+ * <p>Memory: the pod days, the label rows and the intermediate results stay in storage memory until
+ * the run ends (spilling to local disk with the default {@code MEMORY_AND_DISK}); the hourly rows
+ * pass through the aggregations without being kept. Peak memory grows with the window's pods and
+ * days, and with the hourly rows the aggregations hold at once, which is what the AUTO threshold
+ * guards against.
  */
 final class CacheMode {
 
@@ -95,36 +97,33 @@ final class CacheMode {
       SummaryInputs window =
           new SummaryInputs(
               hourly.podUsage(),
-              persistEach.share(hourly.storageUsage()),
+              hourly.storageUsage(),
               persistEach.share(hourly.nodeLabels()),
               persistEach.share(hourly.namespaceLabels()),
               hourly.costCategoryPatterns());
-      Dataset<Row> windowReduced = persistEach.share(PodDays.withNodeHours(window));
+      Dataset<Row> windowPodDays = persistEach.share(PodDays.of(window));
       long cachedRows =
           clock.time(
               "read",
               () -> {
-                LOG.info("Run {}: phase read: caching pod days, node hours, storage and label rows", runId);
+                LOG.info("Run {}: phase read: caching label rows and the window's pod rows as pod days", runId);
                 context.setJobGroup(groupPrefix + "cache-read", "read and cache the window's inputs", false);
                 return persisted.stream().mapToLong(Dataset::count).sum();
               });
       SummaryInputs checked =
-          clock.time("read", () -> duplicates.apply(window, PodDays.podDaysOf(windowReduced), persistEach::share));
-      if (checked.storageUsage() != window.storageUsage()) {
-        window.storageUsage().unpersist(false); // the copy-free rows replace them
-      }
-      Dataset<Row> reduced = windowReduced;
+          clock.time("read", () -> duplicates.apply(window, windowPodDays, persistEach::share));
+      Dataset<Row> podDays = windowPodDays;
       if (checked.podUsage() != window.podUsage()) {
         // copies were dropped: the pod days summed them
-        windowReduced.unpersist(false);
-        reduced = persistEach.share(PodDays.withNodeHours(checked));
+        windowPodDays.unpersist(false);
+        podDays = persistEach.share(PodDays.of(checked));
       }
       Dataset<Row> summary =
           persistEach.share(
               DailySummary.build(
                   checked,
-                  PodDays.podDaysOf(reduced),
-                  NodeCapacity.perNodeAndDayOfHours(PodDays.nodeHoursOf(reduced)),
+                  podDays,
+                  NodeCapacity.perNodeAndDay(PodSummary.withUsageDay(checked.podUsage())),
                   labels,
                   identity,
                   persistEach));

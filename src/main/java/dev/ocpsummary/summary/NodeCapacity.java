@@ -8,11 +8,8 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sum;
 
-import java.util.List;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.functions;
 
 /**
  * Node and cluster capacity from the hourly pod rows (specs/aggregation.md C.7): the capacity is
@@ -29,29 +26,13 @@ public final class NodeCapacity {
   static final String CLUSTER_CPU_CORE_SECONDS = "cluster_cap_cpu_core_seconds";
   static final String CLUSTER_MEMORY_BYTE_SECONDS = "cluster_cap_memory_byte_seconds";
 
-  static final List<String> HOUR_KEYS = List.of(SummaryColumns.USAGE_START, INTERVAL_START, NODE);
-
   /** (usage_start, node, cap_cpu_core_seconds, cap_memory_byte_seconds) from hourly pod rows with usage_start. */
   public static Dataset<Row> perNodeAndDay(Dataset<Row> hourlyPodRows) {
-    Column[] maxima = hourMaxima();
-    return perNodeAndDayOfHours(hourlyPodRows.groupBy(hourKeys()).agg(maxima[0], maxima[1]));
-  }
-
-  /** The keys of one node's hour: usage_start, interval_start, node. */
-  static Column[] hourKeys() {
-    return HOUR_KEYS.stream().map(functions::col).toArray(Column[]::new);
-  }
-
-  /** A node's capacity in one hour, as cap_cpu_core_seconds and cap_memory_byte_seconds: the max over its pod rows. */
-  static Column[] hourMaxima() {
-    return new Column[] {
-      max(NODE_CAPACITY_CPU_CORE_SECONDS).as(CPU_CORE_SECONDS), max(NODE_CAPACITY_MEMORY_BYTE_SECONDS).as(MEMORY_BYTE_SECONDS)
-    };
-  }
-
-  /** {@link #perNodeAndDay} from the capacity of each node and hour ({@link #hourKeys}, {@link #hourMaxima}). */
-  public static Dataset<Row> perNodeAndDayOfHours(Dataset<Row> nodeHours) {
-    return nodeHours
+    return hourlyPodRows
+        .groupBy(col(SummaryColumns.USAGE_START), col(INTERVAL_START), col(NODE))
+        .agg(
+            max(NODE_CAPACITY_CPU_CORE_SECONDS).as(CPU_CORE_SECONDS),
+            max(NODE_CAPACITY_MEMORY_BYTE_SECONDS).as(MEMORY_BYTE_SECONDS))
         .groupBy(col(SummaryColumns.USAGE_START), col(NODE))
         .agg(sum(CPU_CORE_SECONDS).as(CPU_CORE_SECONDS), sum(MEMORY_BYTE_SECONDS).as(MEMORY_BYTE_SECONDS));
   }

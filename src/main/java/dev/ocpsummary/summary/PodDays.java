@@ -21,12 +21,7 @@ import static org.apache.spark.sql.functions.sum;
 
 import dev.ocpsummary.source.InputColumns;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -58,11 +53,6 @@ public final class PodDays {
   /** The hours of the day the summed rows start in, bit {@code h} for hour {@code h}. */
   public static final String HOURS_OF_DAY = "hours_of_day";
 
-  /** 1 on the pod days of {@link #withNodeHours}, 0 on its node hours. */
-  private static final String IS_POD_DAY = "is_pod_day";
-
-  private static final String HOUR_BIT = "hour_bit";
-
   /** What a pod day is per: its key. */
   private static final List<String> KEYS =
       List.of(
@@ -75,10 +65,6 @@ public final class PodDays {
           InputColumns.POD_LABELS,
           InputColumns.NODE_LABELS,
           InputColumns.NAMESPACE_LABELS);
-
-  /** The columns of a pod day after its measures. */
-  private static final List<String> AFTER_MEASURES =
-      List.of(InputColumns.NODE_CAPACITY_CPU_CORES, InputColumns.NODE_CAPACITY_MEMORY_BYTES, HOURLY_ROWS, HOURS_OF_DAY);
 
   private static final List<String> MEASURES =
       List.of(
@@ -97,56 +83,6 @@ public final class PodDays {
     return hourlyWithLabelTexts(inputs)
         .groupBy(keys())
         .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new));
-  }
-
-  /**
-   * The pod days and, from the same pass over the hourly rows, each node's capacity per hour, so that
-   * the window's hourly pod rows are read once: every hourly row is taken twice, once keyed as a pod
-   * day and once as a node hour ({@value #IS_POD_DAY} 1 or 0, the other kind's keys NULL), and one
-   * aggregation sums both. {@link #podDaysOf} and {@link #nodeHoursOf} tell them apart. (Spark's own
-   * grouping sets would do the same, but a cached grouping-sets plan is not recognised once the
-   * summary reads it from several branches, so every branch would compute it again.)
-   */
-  public static Dataset<Row> withNodeHours(SummaryInputs inputs) {
-    Dataset<Row> twice =
-        hourlyWithLabelTexts(inputs)
-            .select(col("*"), functions.explode(functions.array(lit(1), lit(0))).as(IS_POD_DAY))
-            .withColumn(HOUR_BIT, hourBit());
-    Column podDay = col(IS_POD_DAY).equalTo(1);
-    Map<String, Column> keysOfTheirKind = new LinkedHashMap<>();
-    KEYS.stream()
-        .filter(key -> !NodeCapacity.HOUR_KEYS.contains(key))
-        .forEach(key -> keysOfTheirKind.put(key, functions.when(podDay, col(key))));
-    NodeCapacity.HOUR_KEYS.stream()
-        .filter(key -> !KEYS.contains(key))
-        .forEach(key -> keysOfTheirKind.put(key, functions.when(functions.not(podDay), col(key))));
-    Set<String> keys = new LinkedHashSet<>(List.of(IS_POD_DAY));
-    keys.addAll(KEYS);
-    keys.addAll(NodeCapacity.HOUR_KEYS);
-    List<Column> aggregates = aggregates(col(HOUR_BIT));
-    aggregates.addAll(List.of(NodeCapacity.hourMaxima()));
-    return twice
-        .withColumns(keysOfTheirKind)
-        .groupBy(keys.stream().map(functions::col).toArray(Column[]::new))
-        .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new));
-  }
-
-  /** The pod days of {@link #withNodeHours}, as {@link #of} gives them. */
-  public static Dataset<Row> podDaysOf(Dataset<Row> withNodeHours) {
-    List<Column> columns = new ArrayList<>(List.of(keys()));
-    Stream.concat(MEASURES.stream(), AFTER_MEASURES.stream()).map(functions::col).forEach(columns::add);
-    return withNodeHours.where(col(IS_POD_DAY).equalTo(1)).select(columns.toArray(Column[]::new));
-  }
-
-  /** The capacity of each node and hour in {@link #withNodeHours}, for {@link NodeCapacity#perNodeAndDayOfHours}. */
-  public static Dataset<Row> nodeHoursOf(Dataset<Row> withNodeHours) {
-    return withNodeHours
-        .where(col(IS_POD_DAY).equalTo(0))
-        .select(
-            Stream.concat(
-                    Stream.of(NodeCapacity.hourKeys()),
-                    Stream.of(NodeCapacity.CPU_CORE_SECONDS, NodeCapacity.MEMORY_BYTE_SECONDS).map(functions::col))
-                .toArray(Column[]::new));
   }
 
   private static Dataset<Row> hourlyWithLabelTexts(SummaryInputs inputs) {

@@ -10,34 +10,35 @@ import dev.ocpsummary.testing.SummaryInputsBuilder;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.Test;
 
 /**
- * Pod days: one pass over the hourly rows gives the same pod days and node capacity as the separate
- * aggregations, and the hour facts tell a window whose hourly rows all have their own key from one
- * where two may share one. (That CACHE reads each hourly row once is asserted by ExecModesTest.)
+ * Pod days: a pod's hours summed per node and day, and the hour facts that tell a window whose hourly
+ * rows all have their own key from one where two may share one.
  */
 class PodDaysTest {
 
   private static final LocalDate DAY = LocalDate.of(2025, 10, 1);
 
   @Test
-  void onePassGivesThePodDaysAndTheNodeCapacityOfTheSeparateAggregations() {
-    SummaryInputs inputs = twoPodsOnTwoNodes().build();
-    Dataset<Row> both = PodDays.withNodeHours(inputs);
-
-    assertEquals(sorted(PodDays.of(inputs)), sorted(PodDays.podDaysOf(both)));
-    assertEquals(
-        sorted(NodeCapacity.perNodeAndDay(PodSummary.withUsageDay(inputs.podUsage()))),
-        sorted(NodeCapacity.perNodeAndDayOfHours(PodDays.nodeHoursOf(both))));
-    // 2 pods x 2 days on two nodes; the node capacity 8 cores in each of 48 hours on each node
-    assertEquals(4, PodDays.of(inputs).count());
-    Row capacity = NodeCapacity.perNodeAndDay(PodSummary.withUsageDay(inputs.podUsage())).first();
-    assertEquals(24 * 8 * 3600.0, capacity.<Double>getAs(NodeCapacity.CPU_CORE_SECONDS));
+  void aPodDaySumsItsHoursWithEffectiveUsagePerHourAndKnowsWhichHoursItHas() {
+    Dataset<Row> podDays = PodDays.of(twoPodsOnTwoNodes().build());
+    // 2 pods x 2 days
+    assertEquals(4, podDays.count());
+    Row day1 =
+        podDays
+            .where(functions.col(InputColumns.POD).equalTo("web-1").and(functions.col(SummaryColumns.USAGE_START).equalTo(functions.lit(DAY))))
+            .first();
+    assertEquals(24L, day1.<Long>getAs(PodDays.HOURLY_ROWS));
+    assertEquals((1L << 24) - 1, day1.<Long>getAs(PodDays.HOURS_OF_DAY));
+    assertEquals(0.25 * 86400, day1.<Double>getAs(InputColumns.POD_USAGE_CPU_CORE_SECONDS), 1e-6);
+    // usage below request every hour: effective usage is the request
+    assertEquals(0.5 * 86400, day1.<Double>getAs(InputColumns.POD_EFFECTIVE_USAGE_CPU_CORE_SECONDS), 1e-6);
+    assertEquals("{\"zone\": \"a\"}", day1.getAs(InputColumns.NODE_LABELS));
   }
 
   @Test
@@ -85,7 +86,8 @@ class PodDaysTest {
         .cpu(0.25, 0.5, 1.0, 3600)
         .memoryGib(0.5, 1.0, 2.0, 3600)
         .nodeCapacity(8, 32)
-        .labels("{\"app\": \"web\"}");
+        .labels("{\"app\": \"web\"}")
+        .withoutPrecomputedEffectiveUsage();
   }
 
   private static List<String> describe(Dataset<Row> pods) {
@@ -96,9 +98,5 @@ class PodDaysTest {
               + row.getAs(InputColumns.POD) + " " + row.getAs(InputColumns.NODE));
     }
     return lines;
-  }
-
-  private static List<Row> sorted(Dataset<Row> rows) {
-    return rows.collectAsList().stream().sorted(Comparator.comparing(Row::toString)).toList();
   }
 }
