@@ -287,8 +287,14 @@ public final class DailySummaryJob {
         "jvm_flags",
         ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
             .filter(a -> a.startsWith("-XX:") || a.startsWith("-Xm"))
+            .map(DailySummaryJob::withoutFolder)
             .toList());
     return e;
+  }
+
+  /** A flag naming a file (the launcher's class-data archive) with the file's name only: records leave out local paths. */
+  static String withoutFolder(String jvmFlag) {
+    return jvmFlag.replaceFirst("^(-XX:(SharedArchiveFile|ArchiveClassesAtExit)=).*/", "$1");
   }
 
   private void prepareRecordDir(ExecSettings exec) {
