@@ -20,7 +20,6 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sum;
 
 import dev.ocpsummary.source.InputColumns;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -36,9 +35,9 @@ import org.apache.spark.sql.functions;
  * (max(usage, request) per hour, or Koku's precomputed column, taken before hours are summed), the
  * largest node capacity seen, and two facts about its hours: how many hourly rows it sums ({@value
  * #HOURLY_ROWS}) and which hours of the day they cover ({@value #HOURS_OF_DAY}, bit {@code h} for
- * hour {@code h}). Pod rows, node roles and the nodes of volumes all start from here, so a window's
- * hourly rows are read and reduced once; unscheduled rows (NULL or empty node) are kept, since a
- * duplicate check needs them too.
+ * hour {@code h}). Pod rows start from here; in CACHE, which persists the pod days, so do node roles
+ * and the nodes of volumes, and the window's hourly pod rows are reduced once. Unscheduled rows (NULL
+ * or empty node) are kept, since the duplicate check needs them too.
  *
  * <p>The two hour facts make a cheap test for hourly rows that share their key (interval_start,
  * namespace, pod, node; see {@code source.HourlyRowKeys}): if no pod, node and day has more rows than
@@ -79,27 +78,6 @@ public final class PodDays {
 
   /** The window's pod rows per pod, node and day, with the node and namespace label texts of each hour. */
   public static Dataset<Row> of(SummaryInputs inputs) {
-    List<Column> aggregates = aggregates(hourBit());
-    return hourlyWithLabelTexts(inputs)
-        .groupBy(keys())
-        .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new));
-  }
-
-  private static Dataset<Row> hourlyWithLabelTexts(SummaryInputs inputs) {
-    return HourlyLabels.withTextsOfTheHour(
-        PodSummary.withUsageDay(inputs.podUsage()), inputs.nodeLabels(), inputs.namespaceLabels());
-  }
-
-  private static Column[] keys() {
-    return KEYS.stream().map(functions::col).toArray(Column[]::new);
-  }
-
-  /** Bit h of a long for a row of hour h. */
-  private static Column hourBit() {
-    return functions.call_function("shiftleft", lit(1L), functions.hour(col(INTERVAL_START)));
-  }
-
-  private static List<Column> aggregates(Column hourBit) {
     Column effectiveCpu =
         coalesce(
             col(POD_EFFECTIVE_USAGE_CPU_CORE_SECONDS),
@@ -108,8 +86,11 @@ public final class PodDays {
         coalesce(
             col(POD_EFFECTIVE_USAGE_MEMORY_BYTE_SECONDS),
             Units.greatestOrNull(col(POD_USAGE_MEMORY_BYTE_SECONDS), col(POD_REQUEST_MEMORY_BYTE_SECONDS)));
-    return new ArrayList<>(
-        List.of(
+    Column hourBit = functions.call_function("shiftleft", lit(1L), functions.hour(col(INTERVAL_START)));
+    return HourlyLabels.withTextsOfTheHour(
+            PodSummary.withUsageDay(inputs.podUsage()), inputs.nodeLabels(), inputs.namespaceLabels())
+        .groupBy(KEYS.stream().map(functions::col).toArray(Column[]::new))
+        .agg(
             sum(POD_USAGE_CPU_CORE_SECONDS).as(POD_USAGE_CPU_CORE_SECONDS),
             sum(POD_REQUEST_CPU_CORE_SECONDS).as(POD_REQUEST_CPU_CORE_SECONDS),
             sum(effectiveCpu).as(POD_EFFECTIVE_USAGE_CPU_CORE_SECONDS),
@@ -121,7 +102,7 @@ public final class PodDays {
             max(InputColumns.NODE_CAPACITY_CPU_CORES).as(InputColumns.NODE_CAPACITY_CPU_CORES),
             max(InputColumns.NODE_CAPACITY_MEMORY_BYTES).as(InputColumns.NODE_CAPACITY_MEMORY_BYTES),
             count(lit(1)).as(HOURLY_ROWS),
-            bit_or(hourBit).as(HOURS_OF_DAY)));
+            bit_or(hourBit).as(HOURS_OF_DAY));
   }
 
   /** The measures summed per day, in their input names (seconds and byte-seconds). */
