@@ -44,7 +44,7 @@ class ClusterSummarizeIT {
   private static final Duration RUN_LIMIT = Duration.ofMinutes(3);
   // Driver and executor live for a minute on tiny data on 2 shared cores: the optimizing JIT and a
   // parallel collector would cost more CPU than they save.
-  private static final String SHORT_LIVED_JVM = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
+  private static final String SHORT_LIVED_JVM = "-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m -XX:+UseSerialGC";
   private static final String ALL_COLUMNS_BUT_UUID =
       "SELECT (to_jsonb(t) - 'uuid')::text AS row FROM reporting_ocpusagelineitem_daily_summary t ORDER BY 1";
 

@@ -123,7 +123,7 @@ class DagContractIT {
 
     // The command the hook runs, with spark-submit being Spark's SparkSubmit main class (what the script calls).
     // A one-minute driver on tiny data: C1 only and the serial collector spend less of the 2 cores.
-    List<String> command = new ArrayList<>(List.of(ChildProcess.java(), "-Xmx1g", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+    List<String> command = new ArrayList<>(List.of(ChildProcess.java(), "-Xmx1g", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=240m", "-XX:+UseSerialGC"));
     command.addAll(ProjectBuild.moduleFlags());
     command.add("-Dlog4j2.configurationFile=" + ProjectBuild.root().resolve("conf/log4j2.properties").toUri());
     command.addAll(List.of("-cp", String.join(java.io.File.pathSeparator, ProjectBuild.sparkDistributionClasspath()), "org.apache.spark.deploy.SparkSubmit"));

@@ -101,7 +101,7 @@ final class SparkStandaloneCluster implements AutoCloseable {
 
   private void start(String name, String classpath, List<String> mainAndArgs, List<String> properties) throws IOException {
     // The daemons only schedule: a small heap, and no optimizing JIT to spend the 2 cores on.
-    List<String> command = new ArrayList<>(List.of(ChildProcess.java(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+    List<String> command = new ArrayList<>(List.of(ChildProcess.java(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=240m", "-XX:+UseSerialGC"));
     command.addAll(ProjectBuild.moduleFlags());
     command.addAll(properties);
     command.addAll(List.of("-cp", classpath));
