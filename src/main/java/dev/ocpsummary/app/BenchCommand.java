@@ -2,7 +2,9 @@ package dev.ocpsummary.app;
 
 import dev.ocpsummary.bench.BenchOptions;
 import dev.ocpsummary.bench.BenchRunner;
+import dev.ocpsummary.bench.ComparisonReport;
 import dev.ocpsummary.bench.HeapSweep;
+import dev.ocpsummary.bench.RunsFile;
 import dev.ocpsummary.bench.ScaleDataset;
 import dev.ocpsummary.config.DatabaseSettings;
 import dev.ocpsummary.config.S3Settings;
@@ -50,6 +52,7 @@ final class BenchCommand implements Command {
         bench [--scales LIST] [--modes LIST] [--runs N] [--warmups N] [--phase 1|2|3] [--heap MIB] [--heap-sweep]
               [--heap-floor MIB] [--heap-ceiling MIB] [--heap-step MIB] [--budget MIB] [--safety S]
               [--run-limit SECONDS] [--out DIR] [--config FILE]
+        bench --report RUN_DIR
           Generates each scale once (reused), uploads it to the local S3 server (S3Proxy), runs summarize
           as a separate JVM per scale, mode and run (modes interleaved), samples its process tree's RSS
           and CPU from /proc every 100 ms, validates every summary, and writes DIR/<time>/runs.jsonl,
@@ -65,6 +68,8 @@ final class BenchCommand implements Command {
           --budget      memory budget the threshold is derived for, MiB (default: --heap); --safety 0.8
           --run-limit   time limit of one run in seconds (default 900)
           --out         default OCP_SUMMARY_HOME/bench
+          --report      runs nothing: writes RUN_DIR's report, charts and threshold.json again from its
+                        runs.jsonl and environment.json (e.g. after a benchmark stopped before its report)
         """;
   }
 
@@ -74,8 +79,13 @@ final class BenchCommand implements Command {
         CommandLine.parse(
             name(), args,
             Set.of("scales", "modes", "runs", "warmups", "phase", "heap", "heap-floor", "heap-ceiling", "heap-step", "budget",
-                "safety", "run-limit", "out", "config"),
+                "safety", "run-limit", "out", "config", "report"),
             Set.of("heap-sweep"));
+    Optional<String> reportOnly = cl.value("report");
+    if (reportOnly.isPresent()) {
+      out.printf("report: %s%n", rewriteReport(cl, Path.of(reportOnly.get())));
+      return 0;
+    }
     Settings settings = SettingsLoader.load(cl.value("config").map(Path::of), environment);
     BenchOptions options = options(cl, settings);
     Path project = projectFolder(environment);
@@ -90,6 +100,17 @@ final class BenchCommand implements Command {
       }
       return 0;
     }
+  }
+
+  /** {@code --report}: the report of a run folder, written again from its files; nothing is run. */
+  private static Path rewriteReport(CommandLine cl, Path runDir) {
+    if (cl.size() > 1) {
+      throw new UsageException("--report rewrites a report and takes no other option");
+    }
+    if (!Files.isRegularFile(runDir.resolve(RunsFile.FILE_NAME))) {
+      throw new UsageException("--report " + runDir + ": no " + RunsFile.FILE_NAME + " in that folder");
+    }
+    return ComparisonReport.write(runDir.toAbsolutePath());
   }
 
   /** The scale's summary against the generator's expectations: null when every check passed. */

@@ -59,6 +59,11 @@ final class CommandLine {
     return new CommandLine(command, values, flags);
   }
 
+  /** How many options were given, flags included. */
+  int size() {
+    return values.size() + flags.size();
+  }
+
   Optional<String> value(String name) {
     return Optional.ofNullable(values.get(name));
   }
