@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.ocpsummary.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,11 +27,11 @@ class BenchReportOptionTest {
     Files.copy(COMMITTED.resolve("runs.jsonl"), runDir.resolve("runs.jsonl"));
     Files.copy(COMMITTED.resolve("environment.json"), runDir.resolve("environment.json"));
 
-    Result result = bench("--report", runDir.toString());
+    CliRun result = bench("--report", runDir.toString());
 
-    assertEquals(0, result.code, result.err);
+    assertEquals(0, result.code(), result.err());
     Path report = runDir.resolve("COMPARISON_REPORT.md");
-    assertEquals("report: " + report.toAbsolutePath() + "\n", result.out);
+    assertEquals("report: " + report.toAbsolutePath() + "\n", result.out());
     assertEquals(withoutTimeOfWriting(COMMITTED.resolve("COMPARISON_REPORT.md")), withoutTimeOfWriting(report));
     assertEquals(
         Files.readString(COMMITTED.resolve("summary.csv")), Files.readString(runDir.resolve("summary.csv")));
@@ -46,20 +44,20 @@ class BenchReportOptionTest {
 
   @Test
   void aFolderWithoutRunsIsAUsageError() {
-    Result result = bench("--report", runDir.toString());
+    CliRun result = bench("--report", runDir.toString());
 
-    assertEquals(2, result.code);
-    assertEquals("ocp-summary bench: error: --report " + runDir + ": no runs.jsonl in that folder", result.err.lines().findFirst().orElse(""));
+    assertEquals(2, result.code());
+    assertEquals("ocp-summary bench: error: --report " + runDir + ": no runs.jsonl in that folder", result.firstErrorLine());
   }
 
   @Test
   void reportTakesNoOtherOption() throws Exception {
     Files.copy(COMMITTED.resolve("runs.jsonl"), runDir.resolve("runs.jsonl"));
 
-    Result result = bench("--report", runDir.toString(), "--scales", "small");
+    CliRun result = bench("--report", runDir.toString(), "--scales", "small");
 
-    assertEquals(2, result.code);
-    assertEquals("ocp-summary bench: error: --report rewrites a report and takes no other option", result.err.lines().findFirst().orElse(""));
+    assertEquals(2, result.code());
+    assertEquals("ocp-summary bench: error: --report rewrites a report and takes no other option", result.firstErrorLine());
     assertFalse(Files.exists(runDir.resolve("COMPARISON_REPORT.md")));
   }
 
@@ -67,17 +65,10 @@ class BenchReportOptionTest {
     return Files.readString(report).replaceFirst("Generated at \\S+ from", "Generated at (time) from");
   }
 
-  private record Result(int code, String out, String err) {}
-
-  private static Result bench(String... options) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private static CliRun bench(String... options) {
     String[] args = new String[options.length + 1];
     args[0] = "bench";
     System.arraycopy(options, 0, args, 1, options.length);
-    int code =
-        OcpSummary.run(
-            args, Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return CliRun.of(Map.of(), args);
   }
 }

@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ocpsummary.config.DatabaseSettings;
 import dev.ocpsummary.summary.SummaryColumns;
+import dev.ocpsummary.testing.CliRun;
 import dev.ocpsummary.testing.PostgresFixture;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,10 +43,10 @@ class ValidateCommandTest {
   static void generateAndSummarizeSmall() {
     database = PostgresFixture.freshSchema(ValidateCommandTest.class);
     Path data = work.resolve("data");
-    Result generated = run("generate", "--scale", "small", "--out", data.toString());
+    CliRun generated = run("generate", "--scale", "small", "--out", data.toString());
     assertEquals(0, generated.code(), generated.out() + generated.err());
     expected = data.resolve("expected.json");
-    Result summarized =
+    CliRun summarized =
         run("summarize", "--input", data.toString(), "--source", SOURCE, "--start", "2025-10-01", "--end", "2025-10-04", "--cluster-id", "test-cluster-001");
     assertEquals(0, summarized.code(), summarized.out() + summarized.err());
     PostgresFixture.execute(database, "CREATE TABLE " + BACKUP + " AS SELECT * FROM " + TABLE);
@@ -62,7 +60,7 @@ class ValidateCommandTest {
 
   @Test
   void aFreshSummaryPassesEveryCheck() {
-    Result result = validate();
+    CliRun result = validate();
 
     assertEquals(0, result.code(), result.out() + result.err());
     assertEquals("", result.err());
@@ -81,7 +79,7 @@ class ValidateCommandTest {
   void aDeletedRowFailsItsCountsTotalsAndTheUnallocatedIdentity() {
     PostgresFixture.execute(database, "DELETE FROM " + TABLE + " WHERE " + FIRST_POD_ROW);
 
-    Result result = validate();
+    CliRun result = validate();
 
     assertEquals(1, result.code(), result.out());
     assertEquals("ocp-summary validate: error: 12 of " + CHECKS + " checks failed: rows data_source=Pod: expected 48, actual 47", result.err().strip());
@@ -94,7 +92,7 @@ class ValidateCommandTest {
   void aChangedValueFailsItsTotalAndTheUnallocatedIdentity() {
     PostgresFixture.execute(database, "UPDATE " + TABLE + " SET pod_usage_cpu_core_hours = pod_usage_cpu_core_hours + 0.5 WHERE " + FIRST_POD_ROW);
 
-    Result result = validate();
+    CliRun result = validate();
 
     assertEquals(1, result.code(), result.out());
     assertEquals(
@@ -110,7 +108,7 @@ class ValidateCommandTest {
     String columns = SummaryColumns.nameList();
     PostgresFixture.execute(database, "INSERT INTO " + TABLE + " (" + columns + ") SELECT " + columns + " FROM " + TABLE + " WHERE " + FIRST_POD_ROW);
 
-    Result result = validate();
+    CliRun result = validate();
 
     assertEquals(1, result.code(), result.out());
     assertEquals("ocp-summary validate: error: 13 of " + CHECKS + " checks failed: rows data_source=Pod: expected 48, actual 49", result.err().strip());
@@ -124,7 +122,7 @@ class ValidateCommandTest {
   void aMissingExpectedFileIsAUsageError() {
     Path missing = work.resolve("nowhere/expected.json");
 
-    Result result = validate("--expected", missing.toString());
+    CliRun result = validate("--expected", missing.toString());
 
     assertEquals(2, result.code());
     assertEquals("ocp-summary validate: error: validate: --expected " + missing + " is not a file", result.err().lines().findFirst().orElse(""));
@@ -132,7 +130,7 @@ class ValidateCommandTest {
 
   @Test
   void aSourceThatIsNotAUuidIsAUsageError() {
-    Result result = validate("--source", "cluster-1");
+    CliRun result = validate("--source", "cluster-1");
 
     assertEquals(2, result.code());
     assertEquals("ocp-summary validate: error: validate: --source 'cluster-1' is not a UUID", result.err().lines().findFirst().orElse(""));
@@ -140,7 +138,7 @@ class ValidateCommandTest {
 
   @Test
   void aMalformedDateIsAUsageError() {
-    Result result = validate("--start", "2025-10-32");
+    CliRun result = validate("--start", "2025-10-32");
 
     assertEquals(2, result.code());
     assertEquals("ocp-summary validate: error: validate: --start '2025-10-32' is not a date (YYYY-MM-DD)", result.err().lines().findFirst().orElse(""));
@@ -148,7 +146,7 @@ class ValidateCommandTest {
 
   @Test
   void aWindowOtherThanTheExpectedOneIsAUsageError() {
-    Result result = validate("--end", "2025-10-03");
+    CliRun result = validate("--end", "2025-10-03");
 
     assertEquals(2, result.code());
     assertEquals(
@@ -157,7 +155,7 @@ class ValidateCommandTest {
   }
 
   /** validate with the generated window, any option replaced by {@code overrides} (name, value pairs). */
-  private static Result validate(String... overrides) {
+  private static CliRun validate(String... overrides) {
     Map<String, String> options = new java.util.LinkedHashMap<>();
     options.put("--expected", expected.toString());
     options.put("--source", SOURCE);
@@ -172,23 +170,17 @@ class ValidateCommandTest {
   }
 
   /** The names of the table's FAIL lines (a name is followed by at least two spaces of padding). */
-  private static Set<String> failedChecks(Result result) {
+  private static Set<String> failedChecks(CliRun result) {
     return result.out().lines().filter(l -> l.endsWith("  FAIL")).map(l -> l.split(" {2,}")[0]).collect(Collectors.toSet());
   }
 
-  private static Result run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private static CliRun run(String... args) {
     Map<String, String> environment =
         Map.of(
             "POSTGRES_URL", database.jdbcUrl(),
             "POSTGRES_USER", database.user(),
             "POSTGRES_SCHEMA", database.schema(),
             "OCP_SUMMARY_HOME", work.resolve("home").toString());
-    int code =
-        OcpSummary.run(args, environment, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return CliRun.of(environment, args);
   }
-
-  private record Result(int code, String out, String err) {}
 }

@@ -2,18 +2,15 @@ package dev.ocpsummary.datagen;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.ocpsummary.app.OcpSummary;
 import dev.ocpsummary.config.DatabaseSettings;
 import dev.ocpsummary.sink.SummaryDatabase;
+import dev.ocpsummary.testing.CliRun;
 import dev.ocpsummary.testing.PostgresFixture;
 import dev.ocpsummary.validate.RowKind;
 import dev.ocpsummary.validate.SummaryValidation;
 import dev.ocpsummary.validate.Tolerance;
 import dev.ocpsummary.validate.ValidationReport;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,17 +36,14 @@ final class SummaryCheck {
 
   /** Runs a command; returns exit code and output. */
   Result run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
     Map<String, String> environment =
         Map.of(
             "POSTGRES_URL", database.jdbcUrl(),
             "POSTGRES_USER", database.user(),
             "POSTGRES_SCHEMA", database.schema(),
             "OCP_SUMMARY_HOME", home.toString());
-    int code =
-        OcpSummary.run(args, environment, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    CliRun run = CliRun.of(environment, args);
+    return new Result(run.code(), run.out(), run.err());
   }
 
   /** summarize the window expected.json names; fails the test on a non-zero exit. */
