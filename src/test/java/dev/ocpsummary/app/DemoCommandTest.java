@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ocpsummary.config.DatabaseSettings;
+import dev.ocpsummary.testing.CliRun;
 import dev.ocpsummary.testing.PostgresFixture;
 import dev.ocpsummary.testing.SparkFixture;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -61,13 +59,8 @@ class DemoCommandTest {
   }
 
   private static String run(Map<String, String> environment, int expectedCode, String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code =
-        OcpSummary.run(
-            args, environment, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-    String printed = out.toString(StandardCharsets.UTF_8);
-    assertEquals(expectedCode, code, printed + err.toString(StandardCharsets.UTF_8));
-    return printed;
+    CliRun run = CliRun.of(environment, args);
+    assertEquals(expectedCode, run.code(), run.out() + run.err());
+    return run.out();
   }
 }

@@ -4,16 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.ocpsummary.app.OcpSummary;
 import dev.ocpsummary.config.DatabaseSettings;
 import dev.ocpsummary.config.ExecSettings.Mode;
 import dev.ocpsummary.sink.LocalPostgres;
+import dev.ocpsummary.testing.CliRun;
 import dev.ocpsummary.testing.PostgresFixture;
 import dev.ocpsummary.testing.SparkFixture;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -59,19 +56,19 @@ class PostgresRestartTest {
     LocalPostgres server = LocalPostgres.start(data, port);
     try {
       String url = server.jdbcUrl();
-      assertEquals(0, summarize(url, previousInput).code);
+      assertEquals(0, summarize(url, previousInput).code());
       List<String> before = query(url, "SELECT to_jsonb(t)::text FROM " + FaultRuns.TABLE + " t ORDER BY 1");
       assertEquals(TwoDayCluster.ROWS, before.size());
 
-      CompletableFuture<Result> failing = CompletableFuture.supplyAsync(() -> summarize(url, newInput));
+      CompletableFuture<CliRun> failing = CompletableFuture.supplyAsync(() -> summarize(url, newInput));
       awaitCopy(url, failing);
       server.close();
       server = LocalPostgres.start(data, port);
-      Result result = failing.get(180, TimeUnit.SECONDS);
+      CliRun result = failing.get(180, TimeUnit.SECONDS);
 
-      assertEquals(1, result.code, result.err);
-      List<String> errorLines = result.err.lines().filter(line -> line.startsWith("ocp-summary")).toList();
-      assertEquals(1, errorLines.size(), result.err);
+      assertEquals(1, result.code(), result.err());
+      List<String> errorLines = result.err().lines().filter(line -> line.startsWith("ocp-summary")).toList();
+      assertEquals(1, errorLines.size(), result.err());
       String line = errorLines.get(0);
       assertTrue(line.startsWith("ocp-summary summarize: error: cannot replace the summary of source " + TwoDayCluster.SOURCE), line);
       assertTrue(line.contains("(its previous rows are unchanged)"), line);
@@ -81,8 +78,8 @@ class PostgresRestartTest {
           List.of("failed|" + line.substring("ocp-summary summarize: error: ".length())),
           query(url, "SELECT status || '|' || error_text FROM summary_runs WHERE status <> 'succeeded'"));
 
-      Result rerun = summarize(url, newInput);
-      assertEquals(0, rerun.code, rerun.err);
+      CliRun rerun = summarize(url, newInput);
+      assertEquals(0, rerun.code(), rerun.err());
       assertEquals(expected, query(url, "SELECT (to_jsonb(t) - 'uuid')::text FROM " + FaultRuns.TABLE + " t ORDER BY 1"));
     } finally {
       server.close();
@@ -90,29 +87,21 @@ class PostgresRestartTest {
     }
   }
 
-  private record Result(int code, String out, String err) {}
-
-  private Result summarize(String url, String input) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private CliRun summarize(String url, String input) {
     Map<String, String> environment =
         Map.of(
             "POSTGRES_URL", url,
             "POSTGRES_USER", LocalPostgres.USER,
             "POSTGRES_SCHEMA", SCHEMA,
             "OCP_SUMMARY_HOME", home.resolve("state").toString());
-    String[] args = {
-      "summarize", "--mode", "iterate", "--input", input, "--source", TwoDayCluster.SOURCE,
-      "--start", TwoDayCluster.START.toString(), "--end", TwoDayCluster.END.toString()
-    };
-    int code =
-        OcpSummary.run(
-            args, environment, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return CliRun.of(
+        environment,
+        "summarize", "--mode", "iterate", "--input", input, "--source", TwoDayCluster.SOURCE,
+        "--start", TwoDayCluster.START.toString(), "--end", TwoDayCluster.END.toString());
   }
 
   /** Waits until the run's COPY into the summary table is open: its transaction has deleted the old rows. */
-  private static void awaitCopy(String url, CompletableFuture<Result> run) throws Exception {
+  private static void awaitCopy(String url, CompletableFuture<CliRun> run) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     String copying =
         "SELECT 'copying' FROM pg_stat_activity WHERE state <> 'idle' AND query LIKE 'COPY \"" + SCHEMA + "\".\""

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.ocpsummary.config.DatabaseSettings;
 import dev.ocpsummary.testing.PostgresFixture;
+import dev.ocpsummary.testing.ShortLivedJvm;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -66,9 +67,9 @@ final class SummarizeChild {
         command.add(argument);
       }
     }
-    command.addAll(
-        List.of(
-            "-Xmx1g", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dlog4j2.configurationFile=log4j2-child.properties"));
+    command.add("-Xmx1g");
+    command.addAll(ShortLivedJvm.FLAGS);
+    command.add("-Dlog4j2.configurationFile=log4j2-child.properties");
     // a killed child cannot clean up its scratch files: keep them in the test's folder (a test's own
     // spark.local.dir, given later, wins)
     command.add("-Dspark.local.dir=" + createdFolder(home.resolve("spark-local")));

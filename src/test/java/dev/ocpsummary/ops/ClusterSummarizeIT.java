@@ -12,6 +12,7 @@ import dev.ocpsummary.datagen.DemoDataset;
 import dev.ocpsummary.datagen.KokuLayoutWriter;
 import dev.ocpsummary.source.ReportType;
 import dev.ocpsummary.testing.PostgresFixture;
+import dev.ocpsummary.testing.ShortLivedJvm;
 import dev.ocpsummary.testing.SparkFixture;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -42,9 +43,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ClusterSummarizeIT {
 
   private static final Duration RUN_LIMIT = Duration.ofMinutes(3);
-  // Driver and executor live for a minute on tiny data on 2 shared cores: the optimizing JIT and a
-  // parallel collector would cost more CPU than they save.
-  private static final String SHORT_LIVED_JVM = "-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m -XX:+UseSerialGC";
   private static final String ALL_COLUMNS_BUT_UUID =
       "SELECT (to_jsonb(t) - 'uuid')::text AS row FROM reporting_ocpusagelineitem_daily_summary t ORDER BY 1";
 
@@ -120,17 +118,17 @@ class ClusterSummarizeIT {
     Map<String, String> env = ChildProcess.inheritedEnvironment();
     env.putAll(environment(database, "cluster"));
     env.put("OCP_SUMMARY_DRIVER_MEMORY", "1g");
-    env.put("OCP_SUMMARY_JAVA_OPTS", SHORT_LIVED_JVM);
+    env.put("OCP_SUMMARY_JAVA_OPTS", ShortLivedJvm.options());
     env.put("OCP_SUMMARY_SUBMIT_OPTS", "--properties-file " + executorProperties() + " --executor-memory 768m");
     env.put("SPARK_LOCAL_IP", "127.0.0.1");
     return ChildProcess.run(command, env, ProjectBuild.root(), folder.resolve("cluster-run.log"), RUN_LIMIT);
   }
 
-  /** Spark properties for the executors: the JVM options of {@link #SHORT_LIVED_JVM}, which contain spaces. */
+  /** Spark properties for the executors: the JVM options of {@link ShortLivedJvm}, which contain spaces. */
   private static Path executorProperties() {
     Path file = folder.resolve("executor.properties");
     try {
-      Files.writeString(file, "spark.executor.extraJavaOptions=" + SHORT_LIVED_JVM + "\n", StandardCharsets.UTF_8);
+      Files.writeString(file, "spark.executor.extraJavaOptions=" + ShortLivedJvm.options() + "\n", StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -14,6 +14,7 @@ import dev.ocpsummary.datagen.DemoDataset;
 import dev.ocpsummary.datagen.KokuLayoutWriter;
 import dev.ocpsummary.source.ReportType;
 import dev.ocpsummary.testing.PostgresFixture;
+import dev.ocpsummary.testing.ShortLivedJvm;
 import dev.ocpsummary.testing.SparkFixture;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -122,8 +123,8 @@ class DagContractIT {
     assertEquals("local", task.path("master").asText());
 
     // The command the hook runs, with spark-submit being Spark's SparkSubmit main class (what the script calls).
-    // A one-minute driver on tiny data: C1 only and the serial collector spend less of the 2 cores.
-    List<String> command = new ArrayList<>(List.of(ChildProcess.java(), "-Xmx1g", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=240m", "-XX:+UseSerialGC"));
+    List<String> command = new ArrayList<>(List.of(ChildProcess.java(), "-Xmx1g"));
+    command.addAll(ShortLivedJvm.FLAGS);
     command.addAll(ProjectBuild.moduleFlags());
     command.add("-Dlog4j2.configurationFile=" + ProjectBuild.root().resolve("conf/log4j2.properties").toUri());
     command.addAll(List.of("-cp", String.join(java.io.File.pathSeparator, ProjectBuild.sparkDistributionClasspath()), "org.apache.spark.deploy.SparkSubmit"));

@@ -1,5 +1,6 @@
 package dev.ocpsummary.ops;
 
+import dev.ocpsummary.testing.ShortLivedJvm;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -100,8 +101,9 @@ final class SparkStandaloneCluster implements AutoCloseable {
   }
 
   private void start(String name, String classpath, List<String> mainAndArgs, List<String> properties) throws IOException {
-    // The daemons only schedule: a small heap, and no optimizing JIT to spend the 2 cores on.
-    List<String> command = new ArrayList<>(List.of(ChildProcess.java(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=240m", "-XX:+UseSerialGC"));
+    // The daemons only schedule: a small heap
+    List<String> command = new ArrayList<>(List.of(ChildProcess.java(), "-Xmx256m"));
+    command.addAll(ShortLivedJvm.FLAGS);
     command.addAll(ProjectBuild.moduleFlags());
     command.addAll(properties);
     command.addAll(List.of("-cp", classpath));
