@@ -105,44 +105,11 @@ public final class SummaryWriter {
    *     database fails; the window's previous rows are then unchanged
    */
   public long replaceWindow(String sourceUuid, LocalDate start, LocalDate endInclusive, Iterator<Row> rows) {
-    Objects.requireNonNull(start, "start");
-    Objects.requireNonNull(endInclusive, "endInclusive");
     Objects.requireNonNull(rows, "rows");
-    UUID source = parseSource(sourceUuid);
-    if (endInclusive.isBefore(start)) {
-      throw new SinkException("the window " + start + ".." + endInclusive + " ends before it starts");
-    }
-    String failure =
-        "cannot replace the summary of source " + source + " for " + start + ".." + endInclusive
-            + " (its previous rows are unchanged): ";
-    long began = System.nanoTime();
-    try (Connection connection = database.connect()) {
-      try {
-        ensureMonthlyPartitions(connection, start, endInclusive);
-        connection.setAutoCommit(false);
-        lockSource(connection, source);
-        int deleted = deleteWindow(connection, source, start, endInclusive);
-        long copied = copyRows(connection, source, start, endInclusive, rows);
-        connection.commit();
-        LOG.info(
-            "Replaced the summary of source {} for {}..{}: {} rows deleted, {} rows copied in {} ms",
-            source, start, endInclusive, deleted, copied, (System.nanoTime() - began) / 1_000_000);
-        return copied;
-      } catch (SourceLockedException e) {
-        rollback(connection, e);
-        throw e;
-      } catch (Exception e) {
-        rollback(connection, e);
-        throw new SinkException(failure + SinkException.describe(e), e);
-      } catch (Error e) {
-        rollback(connection, e);
-        throw e;
-      }
-    } catch (SQLException e) {
-      throw new SinkException(
-          "the summary of source " + source + " was written but its connection did not close: "
-              + SinkException.describe(e), e);
-    }
+    UUID source = checkedWindow(sourceUuid, start, endInclusive);
+    return replace(
+        source, start, endInclusive, "", "copied",
+        connection -> copyRows(connection, source, start, endInclusive, rows));
   }
 
   /**
@@ -161,44 +128,68 @@ public final class SummaryWriter {
    */
   public long replaceWindowFromStaging(
       String sourceUuid, LocalDate start, LocalDate endInclusive, StagingTable staging, long expectedRows) {
+    Objects.requireNonNull(staging, "staging");
+    UUID source = checkedWindow(sourceUuid, start, endInclusive);
+    if (!staging.database().schema().equals(database.schema())) {
+      throw new SinkException("the staging table " + staging.name() + " is not in schema " + database.schema());
+    }
+    String stagingTable = database.qualified(staging.name());
+    return replace(
+        source, start, endInclusive, " from " + staging.name(), "inserted",
+        connection -> {
+          checkStaging(connection, stagingTable, source, start, endInclusive, expectedRows);
+          try (Statement statement = connection.createStatement()) {
+            long inserted =
+                statement.executeUpdate(
+                    "INSERT INTO " + database.qualified(TABLE) + " (" + SummaryColumns.nameList() + ") SELECT "
+                        + SummaryColumns.nameList() + " FROM " + stagingTable);
+            if (inserted != expectedRows) {
+              throw new SQLException("inserted " + inserted + " rows, expected " + expectedRows);
+            }
+            statement.execute("DROP TABLE " + stagingTable);
+            return inserted;
+          }
+        });
+  }
+
+  /** The window's rows as one step of the replacing transaction writes them; returns how many. */
+  @FunctionalInterface
+  private interface NewRows {
+    long write(Connection connection) throws Exception;
+  }
+
+  private static UUID checkedWindow(String sourceUuid, LocalDate start, LocalDate endInclusive) {
     Objects.requireNonNull(start, "start");
     Objects.requireNonNull(endInclusive, "endInclusive");
-    Objects.requireNonNull(staging, "staging");
     UUID source = parseSource(sourceUuid);
     if (endInclusive.isBefore(start)) {
       throw new SinkException("the window " + start + ".." + endInclusive + " ends before it starts");
     }
-    if (!staging.database().schema().equals(database.schema())) {
-      throw new SinkException("the staging table " + staging.name() + " is not in schema " + database.schema());
-    }
+    return source;
+  }
+
+  /**
+   * The one transaction of a replace: the window's monthly partitions, the source's lock, the delete
+   * of its rows in the window, then {@code newRows}, and the commit; any failure rolls it all back.
+   */
+  private long replace(
+      UUID source, LocalDate start, LocalDate endInclusive, String from, String verb, NewRows newRows) {
     String failure =
-        "cannot replace the summary of source " + source + " for " + start + ".." + endInclusive
-            + " from " + staging.name() + " (its previous rows are unchanged): ";
-    String stagingTable = database.qualified(staging.name());
+        "cannot replace the summary of source " + source + " for " + start + ".." + endInclusive + from
+            + " (its previous rows are unchanged): ";
     long began = System.nanoTime();
     try (Connection connection = database.connect()) {
       try {
         ensureMonthlyPartitions(connection, start, endInclusive);
         connection.setAutoCommit(false);
         lockSource(connection, source);
-        checkStaging(connection, stagingTable, source, start, endInclusive, expectedRows);
         int deleted = deleteWindow(connection, source, start, endInclusive);
-        long inserted;
-        try (Statement statement = connection.createStatement()) {
-          inserted =
-              statement.executeUpdate(
-                  "INSERT INTO " + database.qualified(TABLE) + " (" + SummaryColumns.nameList() + ") SELECT "
-                      + SummaryColumns.nameList() + " FROM " + stagingTable);
-          if (inserted != expectedRows) {
-            throw new SQLException("inserted " + inserted + " rows, expected " + expectedRows);
-          }
-          statement.execute("DROP TABLE " + stagingTable);
-        }
+        long written = newRows.write(connection);
         connection.commit();
         LOG.info(
-            "Replaced the summary of source {} for {}..{} from {}: {} rows deleted, {} rows inserted in {} ms",
-            source, start, endInclusive, staging.name(), deleted, inserted, (System.nanoTime() - began) / 1_000_000);
-        return inserted;
+            "Replaced the summary of source {} for {}..{}{}: {} rows deleted, {} rows {} in {} ms",
+            source, start, endInclusive, from, deleted, written, verb, (System.nanoTime() - began) / 1_000_000);
+        return written;
       } catch (SourceLockedException e) {
         rollback(connection, e);
         throw e;

@@ -427,6 +427,65 @@ class SummaryWriterTest {
     assertEquals(List.of(), contents());
   }
 
+  @Test
+  void aStagingTableReplacesTheWindowAndIsDropped() {
+    writer.replaceWindow(SOURCE, JAN_1, JAN_2, List.of(pod(JAN_1, "old", 1.0), pod(JAN_2, "old", 2.0)).iterator());
+    StagingTable staging = StagingTable.create(database, UUID.randomUUID());
+    staging.copyPartition(0, List.of(pod(JAN_1, "a", 3.0)).iterator());
+    staging.copyPartition(1, List.of(pod(JAN_2, "b", 4.0)).iterator());
+
+    assertEquals(2, writer.replaceWindowFromStaging(SOURCE, JAN_1, JAN_2, staging, 2));
+
+    assertEquals(List.of(row(JAN_1, "a", "3", SOURCE), row(JAN_2, "b", "4", SOURCE)), contents());
+    assertFalse(stagingTableExists(staging), "the swap drops its staging table");
+  }
+
+  @Test
+  void aStagingTableHoldingAnotherNumberOfRowsFailsTheSwapAndChangesNothing() {
+    writer.replaceWindow(SOURCE, JAN_1, JAN_1, List.of(pod(JAN_1, "old", 1.0)).iterator());
+    List<Map<String, Object>> before = contents();
+    StagingTable staging = StagingTable.create(database, UUID.randomUUID());
+    staging.copyPartition(0, List.of(pod(JAN_1, "a", 3.0)).iterator());
+
+    SinkException e =
+        assertThrows(SinkException.class, () -> writer.replaceWindowFromStaging(SOURCE, JAN_1, JAN_1, staging, 2));
+
+    assertEquals(
+        "cannot replace the summary of source " + SOURCE + " for 2024-01-01..2024-01-01 from " + staging.name()
+            + " (its previous rows are unchanged): the staging table holds 1 rows, the writers reported 2",
+        e.getMessage());
+    assertEquals(before, contents());
+    assertTrue(stagingTableExists(staging), "a failed swap leaves its staging table to the caller");
+    staging.dropQuietly();
+  }
+
+  @Test
+  void aStagedRowOfAnotherSourceFailsTheSwapAndChangesNothing() {
+    writer.replaceWindow(SOURCE, JAN_1, JAN_1, List.of(pod(JAN_1, "old", 1.0)).iterator());
+    List<Map<String, Object>> before = contents();
+    StagingTable staging = StagingTable.create(database, UUID.randomUUID());
+    staging.copyPartition(0, List.of(pod(JAN_1, "a", 3.0), other(JAN_1, "b", 4.0)).iterator());
+
+    SinkException e =
+        assertThrows(SinkException.class, () -> writer.replaceWindowFromStaging(SOURCE, JAN_1, JAN_1, staging, 2));
+
+    assertEquals(
+        "cannot replace the summary of source " + SOURCE + " for 2024-01-01..2024-01-01 from " + staging.name()
+            + " (its previous rows are unchanged): 1 staged rows belong to another source than " + SOURCE
+            + " or lie outside 2024-01-01..2024-01-01",
+        e.getMessage());
+    assertEquals(before, contents());
+    staging.dropQuietly();
+  }
+
+  private static boolean stagingTableExists(StagingTable staging) {
+    return (Long)
+            PostgresFixture.value(
+                settings, "SELECT count(*) FROM pg_tables WHERE schemaname = ? AND tablename = ?", settings.schema(),
+                staging.name())
+        > 0;
+  }
+
   /**
    * A writer of {@link SummaryRowBuilder#SOURCE} stopped in the middle of its COPY, holding the
    * source's lock in its open transaction, until {@link #finish} lets it commit.
