@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Bad {@code bench} options: exit 2 and one line naming the option and the value, before anything
- * starts (no database, S3 server or data under the home folder).
+ * starts (no database, S3 server or data under the home folder). Like every command's usage errors,
+ * the message names the command once more after the CLI's own prefix.
  */
 class BenchOptionErrorsTest {
 
@@ -44,7 +45,7 @@ class BenchOptionErrorsTest {
     CliRun result = CliRun.of(Map.of("OCP_SUMMARY_HOME", home.toString()), args);
 
     assertEquals(2, result.code(), result.err());
-    assertEquals("ocp-summary bench: error: " + message, result.firstErrorLine());
+    assertEquals("ocp-summary bench: error: bench: " + message, result.firstErrorLine());
     assertFalse(Files.exists(home.resolve("bench")), "nothing was run");
   }
 }
