@@ -38,11 +38,7 @@ class BenchOptionErrorsTest {
   }
 
   private void assertUsageError(String message, String... options) {
-    String[] args = new String[options.length + 1];
-    args[0] = "bench";
-    System.arraycopy(options, 0, args, 1, options.length);
-
-    CliRun result = CliRun.of(Map.of("OCP_SUMMARY_HOME", home.toString()), args);
+    CliRun result = CliRun.command(Map.of("OCP_SUMMARY_HOME", home.toString()), "bench", options);
 
     assertEquals(2, result.code(), result.err());
     assertEquals("ocp-summary bench: error: bench: " + message, result.firstErrorLine());

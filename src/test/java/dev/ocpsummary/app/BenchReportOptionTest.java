@@ -66,9 +66,6 @@ class BenchReportOptionTest {
   }
 
   private static CliRun bench(String... options) {
-    String[] args = new String[options.length + 1];
-    args[0] = "bench";
-    System.arraycopy(options, 0, args, 1, options.length);
-    return CliRun.of(Map.of(), args);
+    return CliRun.command(Map.of(), "bench", options);
   }
 }

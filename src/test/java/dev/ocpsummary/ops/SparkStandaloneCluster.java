@@ -101,7 +101,7 @@ final class SparkStandaloneCluster implements AutoCloseable {
   }
 
   private void start(String name, String classpath, List<String> mainAndArgs, List<String> properties) throws IOException {
-    // The daemons only schedule: a small heap
+    // The daemons only schedule: a small heap.
     List<String> command = new ArrayList<>(List.of(ChildProcess.java(), "-Xmx256m"));
     command.addAll(ShortLivedJvm.FLAGS);
     command.addAll(ProjectBuild.moduleFlags());

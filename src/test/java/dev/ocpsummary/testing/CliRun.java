@@ -21,6 +21,14 @@ public record CliRun(int code, String out, String err) {
     return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
+  /** Runs {@code command} with {@code options}, as {@link #of} does. */
+  public static CliRun command(Map<String, String> environment, String command, String... options) {
+    String[] args = new String[options.length + 1];
+    args[0] = command;
+    System.arraycopy(options, 0, args, 1, options.length);
+    return of(environment, args);
+  }
+
   /** The first line on standard error: the one error line of a failed command. */
   public String firstErrorLine() {
     return err.lines().findFirst().orElse("");
