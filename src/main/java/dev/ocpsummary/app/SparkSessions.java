@@ -21,6 +21,15 @@ final class SparkSessions {
 
   static final String CLOUD_PARQUET_COMMITTER = "org.apache.spark.internal.io.cloud.BindingParquetOutputCommitter";
 
+  /**
+   * Adaptive execution merges shuffle partitions down to this size, not Spark's 1 MB. The label
+   * merges parse JSON for every row: their input is a few MB of shuffle but seconds of CPU, which
+   * Spark's default runs as one task on one core.
+   */
+  static final String MIN_SHUFFLE_PARTITION_SIZE_KEY = "spark.sql.adaptive.coalescePartitions.minPartitionSize";
+
+  static final String MIN_SHUFFLE_PARTITION_SIZE = "256k";
+
   private SparkSessions() {}
 
   /** The master the session will run on: spark-submit's, else {@code --master}, else {@code local[*]}. */
@@ -34,7 +43,7 @@ final class SparkSessions {
     conf.setMaster(master(master));
     conf.setIfMissing("spark.app.name", "ocp-daily-summary");
     conf.set("spark.sql.session.timeZone", "UTC");
-    conf.setIfMissing("spark.sql.shuffle.partitions", Integer.toString(settings.shufflePartitions()));
+    applyTuningDefaults(conf, settings);
     if (conf.get("spark.master").startsWith("local")) {
       conf.setIfMissing("spark.ui.enabled", "false");
       conf.setIfMissing("spark.driver.host", "127.0.0.1");
@@ -44,15 +53,25 @@ final class SparkSessions {
     return SparkSession.builder().config(conf).getOrCreate();
   }
 
+  /** Shuffle partitions and their smallest merged size, where spark-submit did not set them. */
+  static void applyTuningDefaults(SparkConf conf, Settings settings) {
+    conf.setIfMissing("spark.sql.shuffle.partitions", Integer.toString(settings.shufflePartitions()));
+    conf.setIfMissing(MIN_SHUFFLE_PARTITION_SIZE_KEY, MIN_SHUFFLE_PARTITION_SIZE);
+  }
+
   /**
    * Applies the settings to a session started before they were known (a config file shipped with
-   * {@code --files} is only readable once the SparkContext runs): the shuffle partitions unless
-   * spark-submit set them, the committer, and the s3a options, on the context's Hadoop configuration,
+   * {@code --files} is only readable once the SparkContext runs): the shuffle partitions and their
+   * smallest merged size unless spark-submit set them, the committer, and the s3a options, on the context's Hadoop configuration,
    * which Spark ships with every file scan and write.
    */
   static SparkSession adopt(SparkSession spark, Settings settings) {
-    if (!new SparkConf().contains("spark.sql.shuffle.partitions")) {
+    SparkConf submitted = new SparkConf();
+    if (!submitted.contains("spark.sql.shuffle.partitions")) {
       spark.conf().set("spark.sql.shuffle.partitions", Integer.toString(settings.shufflePartitions()));
+    }
+    if (!submitted.contains(MIN_SHUFFLE_PARTITION_SIZE_KEY)) {
+      spark.conf().set(MIN_SHUFFLE_PARTITION_SIZE_KEY, MIN_SHUFFLE_PARTITION_SIZE);
     }
     SparkConf s3 = new SparkConf(false);
     applyS3(s3, settings.s3());

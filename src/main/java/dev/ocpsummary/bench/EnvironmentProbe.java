@@ -31,6 +31,9 @@ final class EnvironmentProbe {
         options.heapSweep()
             ? options.sweep().floorMib() + ".." + options.sweep().ceilingMib() + " MiB in steps of " + options.sweep().stepMib() + " MiB"
             : "not run");
+    if (env != null && env.has("min_shuffle_partition_size")) {
+      protocol.put("spark.sql.adaptive.coalescePartitions.minPartitionSize", env.path("min_shuffle_partition_size").asText());
+    }
     protocol.put("memory and CPU sampling", "process tree RSS and CPU from /proc every 100 ms, outside the JVM");
     protocol.put("input", "s3a from the S3 server; summary rows of the scale deleted before each run, outside the timed run");
     return new Environment(

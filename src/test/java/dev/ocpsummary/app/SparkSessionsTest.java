@@ -13,7 +13,7 @@ import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.junit.jupiter.api.Test;
 
-/** The s3a part of the session's configuration, without starting a session. */
+/** The session's configuration (s3a, tuning defaults), without starting a session. */
 class SparkSessionsTest {
 
   @Test
@@ -31,6 +31,23 @@ class SparkSessionsTest {
     assertEquals("2", conf.get("spark.hadoop.fs.s3a.retry.limit"));
     assertFalse(conf.contains("spark.hadoop.fs.s3a.access.key"), "no keys: Hadoop's provider chain");
     assertFalse(conf.contains("spark.sql.sources.commitProtocolClass"), "the classic committer needs no binding");
+  }
+
+  @Test
+  void tuningDefaultsApplyOnlyWhereSparkSubmitSetNothing() {
+    var settings = SettingsLoader.fromConfig(ConfigFactory.empty(), Map.of());
+    SparkConf unset = new SparkConf(false);
+    SparkSessions.applyTuningDefaults(unset, settings);
+    assertEquals("8", unset.get("spark.sql.shuffle.partitions"));
+    assertEquals("256k", unset.get("spark.sql.adaptive.coalescePartitions.minPartitionSize"));
+
+    SparkConf submitted =
+        new SparkConf(false)
+            .set("spark.sql.shuffle.partitions", "64")
+            .set("spark.sql.adaptive.coalescePartitions.minPartitionSize", "1m");
+    SparkSessions.applyTuningDefaults(submitted, settings);
+    assertEquals("64", submitted.get("spark.sql.shuffle.partitions"));
+    assertEquals("1m", submitted.get("spark.sql.adaptive.coalescePartitions.minPartitionSize"));
   }
 
   @Test
