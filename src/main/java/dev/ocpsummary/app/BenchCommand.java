@@ -77,7 +77,7 @@ final class BenchCommand implements Command {
   public int run(String[] args, Map<String, String> environment, PrintStream out) throws Exception {
     CommandLine cl =
         CommandLine.parse(
-            name(), args,
+            args,
             Set.of("scales", "modes", "runs", "warmups", "phase", "heap", "heap-floor", "heap-ceiling", "heap-step", "budget",
                 "safety", "run-limit", "out", "config", "report"),
             Set.of("heap-sweep"));
@@ -105,10 +105,10 @@ final class BenchCommand implements Command {
   /** {@code --report}: the report of a run folder, written again from its files; nothing is run. */
   private static Path rewriteReport(CommandLine cl, Path runDir) {
     if (cl.size() > 1) {
-      throw new UsageException("bench: --report rewrites a report and takes no other option");
+      throw new UsageException("--report rewrites a report and takes no other option");
     }
     if (!Files.isRegularFile(runDir.resolve(RunsFile.FILE_NAME))) {
-      throw new UsageException("bench: --report " + runDir + ": no " + RunsFile.FILE_NAME + " in that folder");
+      throw new UsageException("--report " + runDir + ": no " + RunsFile.FILE_NAME + " in that folder");
     }
     return ComparisonReport.write(runDir.toAbsolutePath());
   }
@@ -127,14 +127,14 @@ final class BenchCommand implements Command {
         cl.value("scales").map(BenchCommand::list).orElseGet(() -> phase.map(BenchCommand::phaseScales).orElse(BenchOptions.DEFAULT_SCALES));
     for (String scale : scales) {
       if (!Scales.NAMES.contains(scale)) {
-        throw new UsageException("bench: unknown scale '" + scale + "'; scales: " + String.join(", ", Scales.NAMES));
+        throw new UsageException("unknown scale '" + scale + "'; scales: " + String.join(", ", Scales.NAMES));
       }
     }
     List<String> modes =
         cl.value("modes").map(BenchCommand::list).orElse(phase.orElse(0) == 3 ? List.of("iterate") : List.of("cache", "iterate"));
     for (String mode : modes) {
       if (!List.of("cache", "iterate").contains(mode)) {
-        throw new UsageException("bench: unknown mode '" + mode + "'; modes: cache, iterate");
+        throw new UsageException("unknown mode '" + mode + "'; modes: cache, iterate");
       }
     }
     int heap = cl.value("heap").map(v -> positive(cl, "heap", v)).orElse(2048);
@@ -163,7 +163,7 @@ final class BenchCommand implements Command {
     try {
       return BenchOptions.phaseScales(phase);
     } catch (IllegalArgumentException e) {
-      throw new UsageException("bench: " + e.getMessage());
+      throw new UsageException(e.getMessage());
     }
   }
 
@@ -179,7 +179,7 @@ final class BenchCommand implements Command {
       }
       return value;
     } catch (NumberFormatException e) {
-      throw new UsageException("bench: --" + option + " '" + text + "' is not a positive whole number");
+      throw new UsageException("--" + option + " '" + text + "' is not a positive whole number");
     }
   }
 
@@ -191,7 +191,7 @@ final class BenchCommand implements Command {
       }
       return value;
     } catch (NumberFormatException e) {
-      throw new UsageException("bench: --" + option + " '" + text + "' is not a whole number of 0 or more");
+      throw new UsageException("--" + option + " '" + text + "' is not a whole number of 0 or more");
     }
   }
 
@@ -203,7 +203,7 @@ final class BenchCommand implements Command {
       }
       return value;
     } catch (NumberFormatException e) {
-      throw new UsageException("bench: --safety '" + text + "' is not a number in (0, 1]");
+      throw new UsageException("--safety '" + text + "' is not a number in (0, 1]");
     }
   }
 

@@ -14,23 +14,21 @@ import java.util.Set;
  */
 final class CommandLine {
 
-  private final String command;
   private final Map<String, String> values;
   private final Set<String> flags;
 
-  private CommandLine(String command, Map<String, String> values, Set<String> flags) {
-    this.command = command;
+  private CommandLine(Map<String, String> values, Set<String> flags) {
     this.values = values;
     this.flags = flags;
   }
 
-  static CommandLine parse(String command, String[] args, Set<String> valueOptions, Set<String> flagOptions) {
+  static CommandLine parse(String[] args, Set<String> valueOptions, Set<String> flagOptions) {
     Map<String, String> values = new HashMap<>();
     Set<String> flags = new HashSet<>();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (!arg.startsWith("--")) {
-        throw new UsageException(command + ": unexpected argument '" + arg + "'");
+        throw new UsageException("unexpected argument '" + arg + "'");
       }
       String name = arg.substring(2);
       String inlineValue = null;
@@ -45,18 +43,18 @@ final class CommandLine {
         String value = inlineValue;
         if (value == null) {
           if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
-            throw new UsageException(command + ": option --" + name + " needs a value");
+            throw new UsageException("option --" + name + " needs a value");
           }
           value = args[++i];
         }
         if (values.put(name, value) != null) {
-          throw new UsageException(command + ": option --" + name + " is given twice");
+          throw new UsageException("option --" + name + " is given twice");
         }
       } else {
-        throw new UsageException(command + ": unknown option --" + name);
+        throw new UsageException("unknown option --" + name);
       }
     }
-    return new CommandLine(command, values, flags);
+    return new CommandLine(values, flags);
   }
 
   /** How many options were given, flags included. */
@@ -71,7 +69,7 @@ final class CommandLine {
   String required(String name) {
     String value = values.get(name);
     if (value == null || value.isBlank()) {
-      throw new UsageException(command + ": option --" + name + " is required");
+      throw new UsageException("option --" + name + " is required");
     }
     return value;
   }
@@ -81,7 +79,7 @@ final class CommandLine {
     try {
       return LocalDate.parse(value);
     } catch (DateTimeParseException e) {
-      throw new UsageException(command + ": --" + name + " '" + value + "' is not a date (YYYY-MM-DD)");
+      throw new UsageException("--" + name + " '" + value + "' is not a date (YYYY-MM-DD)");
     }
   }
 

@@ -68,7 +68,7 @@ final class DemoCommand implements Command {
   @Override
   public int run(String[] args, Map<String, String> environment, PrintStream out) throws Exception {
     long started = System.nanoTime();
-    CommandLine cl = CommandLine.parse(name(), args, Set.of("config"), Set.of("clean", "serve"));
+    CommandLine cl = CommandLine.parse(args, Set.of("config"), Set.of("clean", "serve"));
     Settings loaded = SettingsLoader.load(cl.value("config").map(Path::of), environment);
     if (cl.flag("clean")) {
       LocalS3.stop(S3ServerCommand.stateDir(loaded));

@@ -50,10 +50,10 @@ final class GenerateCommand implements Command {
 
   @Override
   public int run(String[] args, Map<String, String> environment, PrintStream out) {
-    CommandLine cl = CommandLine.parse(name(), args, OPTIONS, Set.of());
+    CommandLine cl = CommandLine.parse(args, OPTIONS, Set.of());
     boolean hasScale = cl.value("scale").isPresent();
     if (hasScale == cl.value("manifest").isPresent()) {
-      throw new UsageException(name() + ": give exactly one of --scale NAME and --manifest FILE");
+      throw new UsageException("give exactly one of --scale NAME and --manifest FILE");
     }
     String outUri = cl.required("out");
     GenerateOptions options = options(cl).withProgress(System.err);
@@ -62,13 +62,13 @@ final class GenerateCommand implements Command {
     if (hasScale) {
       String name = cl.value("scale").get();
       if (!Scales.NAMES.contains(name)) {
-        throw new UsageException(name() + ": unknown scale '" + name + "'; known scales: " + String.join(", ", Scales.NAMES));
+        throw new UsageException("unknown scale '" + name + "'; known scales: " + String.join(", ", Scales.NAMES));
       }
       scale = Scales.load(name);
     } else {
       manifest = Path.of(cl.value("manifest").get());
       if (!Files.isRegularFile(manifest)) {
-        throw new UsageException(name() + ": --manifest " + manifest + " is not a file");
+        throw new UsageException("--manifest " + manifest + " is not a file");
       }
     }
     Settings settings = SettingsLoader.load(cl.value("config").map(Path::of), environment);
@@ -102,7 +102,7 @@ final class GenerateCommand implements Command {
       options =
           options.withLayout(
               OutputLayout.named(layout)
-                  .orElseThrow(() -> new UsageException(name() + ": --layout '" + layout + "' is not koku or poc")));
+                  .orElseThrow(() -> new UsageException("--layout '" + layout + "' is not koku or poc")));
     }
     if (cl.value("start").isPresent()) {
       options = options.withStart(cl.requiredDate("start"));
@@ -115,14 +115,14 @@ final class GenerateCommand implements Command {
       try {
         options = options.withSeed(Long.parseLong(seed));
       } catch (NumberFormatException e) {
-        throw new UsageException(name() + ": --seed '" + seed + "' is not a whole number");
+        throw new UsageException("--seed '" + seed + "' is not a whole number");
       }
     }
     String source = cl.value("source").orElse(options.sourceUuid());
     try {
       source = java.util.UUID.fromString(source).toString();
     } catch (IllegalArgumentException e) {
-      throw new UsageException(name() + ": --source '" + source + "' is not a UUID");
+      throw new UsageException("--source '" + source + "' is not a UUID");
     }
     return options.withIds(source, cl.value("cluster-id").orElse(options.clusterId()), cl.value("org").orElse(options.org()));
   }
@@ -136,7 +136,7 @@ final class GenerateCommand implements Command {
       }
       return value;
     } catch (NumberFormatException e) {
-      throw new UsageException(name() + ": --" + option + " '" + text + "' is not a whole number from 1 to 3660");
+      throw new UsageException("--" + option + " '" + text + "' is not a whole number from 1 to 3660");
     }
   }
 }

@@ -35,16 +35,16 @@ final class ImportNiseCommand implements Command {
 
   @Override
   public int run(String[] args, Map<String, String> environment, PrintStream out) {
-    CommandLine cl = CommandLine.parse(name(), args, OPTIONS, Set.of());
+    CommandLine cl = CommandLine.parse(args, OPTIONS, Set.of());
     Path csvDir = Path.of(cl.required("csv-dir"));
     String layoutName = cl.value("layout").orElse("koku");
     OutputLayout layout =
-        OutputLayout.named(layoutName).orElseThrow(() -> new UsageException(name() + ": --layout '" + layoutName + "' is not koku or poc"));
+        OutputLayout.named(layoutName).orElseThrow(() -> new UsageException("--layout '" + layoutName + "' is not koku or poc"));
     String source = cl.value("source").orElse(OutputTarget.DEFAULT_SOURCE);
     try {
       source = java.util.UUID.fromString(source).toString();
     } catch (IllegalArgumentException e) {
-      throw new UsageException(name() + ": --source '" + source + "' is not a UUID");
+      throw new UsageException("--source '" + source + "' is not a UUID");
     }
     OutputTarget target =
         OutputTarget.of(cl.required("out"), layout)

@@ -38,10 +38,10 @@ final class S3ServerCommand implements Command {
   @Override
   public int run(String[] args, Map<String, String> environment, PrintStream out) {
     if (args.length == 0 || !Set.of("start", "stop", "status").contains(args[0])) {
-      throw new UsageException(name() + ": give start, stop or status");
+      throw new UsageException("give start, stop or status");
     }
     String action = args[0];
-    CommandLine cl = CommandLine.parse(name(), Arrays.copyOfRange(args, 1, args.length), Set.of("port", "buckets", "config"), Set.of());
+    CommandLine cl = CommandLine.parse(Arrays.copyOfRange(args, 1, args.length), Set.of("port", "buckets", "config"), Set.of());
     Settings settings = SettingsLoader.load(cl.value("config").map(Path::of), environment);
     Path state = stateDir(settings);
     switch (action) {
@@ -84,7 +84,7 @@ final class S3ServerCommand implements Command {
       }
       return port;
     } catch (NumberFormatException e) {
-      throw new UsageException(name() + ": --port '" + text + "' is not a TCP port");
+      throw new UsageException("--port '" + text + "' is not a TCP port");
     }
   }
 }

@@ -52,7 +52,7 @@ final class SummarizeCommand implements Command {
 
   @Override
   public int run(String[] args, Map<String, String> environment, PrintStream out) {
-    CommandLine cl = CommandLine.parse(name(), args, OPTIONS, Set.of());
+    CommandLine cl = CommandLine.parse(args, OPTIONS, Set.of());
     RunRequest request = new RunRequest(cl.required("source"), cl.requiredDate("start"), cl.requiredDate("end"));
     Optional<Path> configFile = cl.value("config").map(Path::of);
     Optional<SparkSession> started = startSparkForShippedConfig(configFile, environment, cl.value("master"));
@@ -112,7 +112,7 @@ final class SummarizeCommand implements Command {
       String text = cl.value("mode").get();
       ExecSettings.Mode mode =
           ExecSettings.Mode.parse(text)
-              .orElseThrow(() -> new UsageException("summarize: --mode '" + text + "' must be cache, iterate or auto"));
+              .orElseThrow(() -> new UsageException("--mode '" + text + "' must be cache, iterate or auto"));
       result = result.withExec(result.exec().withMode(mode, "--mode " + mode.configName()));
     }
     return result.withCluster(

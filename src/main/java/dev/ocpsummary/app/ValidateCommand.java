@@ -46,16 +46,16 @@ final class ValidateCommand implements Command {
 
   @Override
   public int run(String[] args, Map<String, String> environment, PrintStream out) {
-    CommandLine cl = CommandLine.parse(name(), args, OPTIONS, Set.of());
+    CommandLine cl = CommandLine.parse(args, OPTIONS, Set.of());
     Path file = Path.of(cl.required("expected"));
     String source = uuid(cl.required("source"));
     LocalDate start = cl.requiredDate("start");
     LocalDate end = cl.requiredDate("end");
     if (end.isBefore(start)) {
-      throw new UsageException(name() + ": --end " + end + " is before --start " + start + " (the window is inclusive)");
+      throw new UsageException("--end " + end + " is before --start " + start + " (the window is inclusive)");
     }
     if (!Files.isRegularFile(file)) {
-      throw new UsageException(name() + ": --expected " + file + " is not a file");
+      throw new UsageException("--expected " + file + " is not a file");
     }
     ExpectedSummaryFile expected = ExpectedSummaryFile.read(file);
     requireSame("--source", source, expected.sourceUuid().toLowerCase(java.util.Locale.ROOT), file);
@@ -82,14 +82,14 @@ final class ValidateCommand implements Command {
     try {
       return UUID.fromString(text).toString();
     } catch (IllegalArgumentException e) {
-      throw new UsageException(name() + ": --source '" + text + "' is not a UUID");
+      throw new UsageException("--source '" + text + "' is not a UUID");
     }
   }
 
   /** The expected totals are for one source and window; validating another would compare unrelated numbers. */
   private void requireSame(String option, Object given, Object inFile, Path file) {
     if (!given.equals(inFile)) {
-      throw new UsageException(name() + ": " + option + " " + given + " differs from " + inFile + " in " + file);
+      throw new UsageException("" + option + " " + given + " differs from " + inFile + " in " + file);
     }
   }
 }

@@ -13,8 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Bad {@code bench} options: exit 2 and one line naming the option and the value, before anything
- * starts (no database, S3 server or data under the home folder). Like every command's usage errors,
- * the message names the command once more after the CLI's own prefix.
+ * starts (no database, S3 server or data under the home folder).
  */
 class BenchOptionErrorsTest {
 
@@ -41,7 +40,7 @@ class BenchOptionErrorsTest {
     CliRun result = CliRun.command(Map.of("OCP_SUMMARY_HOME", home.toString()), "bench", options);
 
     assertEquals(2, result.code(), result.err());
-    assertEquals("ocp-summary bench: error: bench: " + message, result.firstErrorLine());
+    assertEquals("ocp-summary bench: error: " + message, result.firstErrorLine());
     assertFalse(Files.exists(home.resolve("bench")), "nothing was run");
   }
 }

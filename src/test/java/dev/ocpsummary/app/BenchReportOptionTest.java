@@ -47,7 +47,7 @@ class BenchReportOptionTest {
     CliRun result = bench("--report", runDir.toString());
 
     assertEquals(2, result.code());
-    assertEquals("ocp-summary bench: error: bench: --report " + runDir + ": no runs.jsonl in that folder", result.firstErrorLine());
+    assertEquals("ocp-summary bench: error: --report " + runDir + ": no runs.jsonl in that folder", result.firstErrorLine());
   }
 
   @Test
@@ -57,7 +57,7 @@ class BenchReportOptionTest {
     CliRun result = bench("--report", runDir.toString(), "--scales", "small");
 
     assertEquals(2, result.code());
-    assertEquals("ocp-summary bench: error: bench: --report rewrites a report and takes no other option", result.firstErrorLine());
+    assertEquals("ocp-summary bench: error: --report rewrites a report and takes no other option", result.firstErrorLine());
     assertFalse(Files.exists(runDir.resolve("COMPARISON_REPORT.md")));
   }
 

@@ -325,11 +325,17 @@ class SummarizeCommandTest {
 
   @Test
   void commandLineErrorsExitWithTwo() {
-    assertEquals(2, run("summarize", "--source", SOURCE, "--start", "2025-10-01").code());
+    Result noEnd = run("summarize", "--source", SOURCE, "--start", "2025-10-01");
+    assertEquals(2, noEnd.code());
+    assertEquals("ocp-summary summarize: error: option --end is required", noEnd.firstErrorLine());
     Result badDate = run("summarize", "--source", SOURCE, "--start", "2025-13-01", "--end", "2025-10-01");
     assertEquals(2, badDate.code());
-    assertTrue(badDate.err().contains("--start '2025-13-01' is not a date"), badDate.err());
-    assertEquals(2, run("summarize", "--sauce", SOURCE).code());
+    assertEquals(
+        "ocp-summary summarize: error: --start '2025-13-01' is not a date (YYYY-MM-DD)",
+        badDate.firstErrorLine());
+    Result unknown = run("summarize", "--sauce", SOURCE);
+    assertEquals(2, unknown.code());
+    assertEquals("ocp-summary summarize: error: unknown option --sauce", unknown.firstErrorLine());
     assertEquals(2, run("frobnicate").code());
     Result help = run("summarize", "--help");
     assertEquals(0, help.code());
@@ -440,6 +446,10 @@ class SummarizeCommandTest {
   }
 
   record Result(int code, String out, String err) {
+    String firstErrorLine() {
+      return err.lines().findFirst().orElse("");
+    }
+
     String lastErrorLine() {
       List<String> lines = err.lines().toList();
       return lines.isEmpty() ? "" : lines.get(lines.size() - 1);

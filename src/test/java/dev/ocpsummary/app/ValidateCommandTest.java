@@ -125,7 +125,7 @@ class ValidateCommandTest {
     CliRun result = validate("--expected", missing.toString());
 
     assertEquals(2, result.code());
-    assertEquals("ocp-summary validate: error: validate: --expected " + missing + " is not a file", result.firstErrorLine());
+    assertEquals("ocp-summary validate: error: --expected " + missing + " is not a file", result.firstErrorLine());
   }
 
   @Test
@@ -133,7 +133,7 @@ class ValidateCommandTest {
     CliRun result = validate("--source", "cluster-1");
 
     assertEquals(2, result.code());
-    assertEquals("ocp-summary validate: error: validate: --source 'cluster-1' is not a UUID", result.firstErrorLine());
+    assertEquals("ocp-summary validate: error: --source 'cluster-1' is not a UUID", result.firstErrorLine());
   }
 
   @Test
@@ -141,7 +141,7 @@ class ValidateCommandTest {
     CliRun result = validate("--start", "2025-10-32");
 
     assertEquals(2, result.code());
-    assertEquals("ocp-summary validate: error: validate: --start '2025-10-32' is not a date (YYYY-MM-DD)", result.firstErrorLine());
+    assertEquals("ocp-summary validate: error: --start '2025-10-32' is not a date (YYYY-MM-DD)", result.firstErrorLine());
   }
 
   @Test
@@ -150,7 +150,7 @@ class ValidateCommandTest {
 
     assertEquals(2, result.code());
     assertEquals(
-        "ocp-summary validate: error: validate: --end 2025-10-03 differs from 2025-10-04 in " + expected,
+        "ocp-summary validate: error: --end 2025-10-03 differs from 2025-10-04 in " + expected,
         result.firstErrorLine());
   }
 
