@@ -3,6 +3,7 @@ package dev.ocpsummary.app;
 import dev.ocpsummary.config.S3Settings;
 import dev.ocpsummary.config.Settings;
 import dev.ocpsummary.config.SettingsException;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
@@ -55,24 +56,29 @@ final class SparkSessions {
 
   /** Shuffle partitions and their smallest merged size, where spark-submit did not set them. */
   static void applyTuningDefaults(SparkConf conf, Settings settings) {
-    conf.setIfMissing("spark.sql.shuffle.partitions", Integer.toString(settings.shufflePartitions()));
-    conf.setIfMissing(MIN_SHUFFLE_PARTITION_SIZE_KEY, MIN_SHUFFLE_PARTITION_SIZE);
+    tuningDefaults(settings).forEach(conf::setIfMissing);
+  }
+
+  private static Map<String, String> tuningDefaults(Settings settings) {
+    return Map.of(
+        "spark.sql.shuffle.partitions", Integer.toString(settings.shufflePartitions()),
+        MIN_SHUFFLE_PARTITION_SIZE_KEY, MIN_SHUFFLE_PARTITION_SIZE);
   }
 
   /**
    * Applies the settings to a session started before they were known (a config file shipped with
-   * {@code --files} is only readable once the SparkContext runs): the shuffle partitions and their
-   * smallest merged size unless spark-submit set them, the committer, and the s3a options, on the context's Hadoop configuration,
-   * which Spark ships with every file scan and write.
+   * {@code --files} is only readable once the SparkContext runs): the tuning defaults where
+   * spark-submit did not set them, the committer, and the s3a options, on the context's Hadoop
+   * configuration, which Spark ships with every file scan and write.
    */
   static SparkSession adopt(SparkSession spark, Settings settings) {
     SparkConf submitted = new SparkConf();
-    if (!submitted.contains("spark.sql.shuffle.partitions")) {
-      spark.conf().set("spark.sql.shuffle.partitions", Integer.toString(settings.shufflePartitions()));
-    }
-    if (!submitted.contains(MIN_SHUFFLE_PARTITION_SIZE_KEY)) {
-      spark.conf().set(MIN_SHUFFLE_PARTITION_SIZE_KEY, MIN_SHUFFLE_PARTITION_SIZE);
-    }
+    tuningDefaults(settings).forEach(
+        (key, value) -> {
+          if (!submitted.contains(key)) {
+            spark.conf().set(key, value);
+          }
+        });
     SparkConf s3 = new SparkConf(false);
     applyS3(s3, settings.s3());
     for (scala.Tuple2<String, String> entry : s3.getAll()) {

@@ -16,13 +16,11 @@ import dev.ocpsummary.sink.SummaryDatabase;
 import dev.ocpsummary.sink.SummaryWriter;
 import dev.ocpsummary.source.ReportType;
 import dev.ocpsummary.source.UsageReader;
+import dev.ocpsummary.testing.CliRun;
 import dev.ocpsummary.testing.PostgresFixture;
 import dev.ocpsummary.testing.Scenario01;
 import dev.ocpsummary.testing.SparkFixture;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -68,7 +66,7 @@ class SummarizeCommandTest {
   void scenario01IsWrittenWithKokusValues() {
     write(ReportType.POD_USAGE, SOURCE, Scenario01.podRows());
 
-    Result result = summarize(SOURCE, "2025-10-01", "2025-10-01", "--cluster-id", "test-cluster-001");
+    CliRun result = summarize(SOURCE, "2025-10-01", "2025-10-01", "--cluster-id", "test-cluster-001");
 
     assertEquals(0, result.code(), result.err());
     List<Map<String, Object>> rows = PostgresFixture.rows(database, "SELECT * FROM " + TABLE + " WHERE pod_labels IS NOT NULL");
@@ -149,7 +147,7 @@ class SummarizeCommandTest {
 
   @Test
   void aMissingInputFolderFailsNamingTheFolder() {
-    Result result = summarize(SOURCE, "2025-10-01", "2025-10-01");
+    CliRun result = summarize(SOURCE, "2025-10-01", "2025-10-01");
 
     assertEquals(1, result.code());
     String folder = UsageReader.monthFolder(inputSettings, ReportType.POD_USAGE, SOURCE, YearMonth.of(2025, 10));
@@ -172,7 +170,7 @@ class SummarizeCommandTest {
     Path bad = folder.resolve("pod_usage.2025-10-01.1.0_0.parquet");
     Files.copy(parquetFile(scratch), bad);
 
-    Result result = summarize(SOURCE, "2025-10-01", "2025-10-01");
+    CliRun result = summarize(SOURCE, "2025-10-01", "2025-10-01");
 
     assertEquals(1, result.code());
     assertTrue(Files.exists(good));
@@ -187,7 +185,7 @@ class SummarizeCommandTest {
     Path notParquet = monthFolder(SOURCE).resolve("pod_usage.2025-10-01.1.0_0.parquet");
     Files.writeString(notParquet, "report_period_start,interval_start\n2025-10-01,2025-10-01\n");
 
-    Result result = summarize(SOURCE, "2025-10-01", "2025-10-01");
+    CliRun result = summarize(SOURCE, "2025-10-01", "2025-10-01");
 
     assertEquals(1, result.code());
     assertOneErrorLine(result, "is not a readable Parquet file");
@@ -240,7 +238,7 @@ class SummarizeCommandTest {
     try {
       assertTrue(writing.await(20, TimeUnit.SECONDS));
 
-      Result result = summarize(SOURCE, "2025-10-01", "2025-10-01", "--config", config.toString());
+      CliRun result = summarize(SOURCE, "2025-10-01", "2025-10-01", "--config", config.toString());
 
       assertEquals(1, result.code(), result.err());
       assertOneErrorLine(
@@ -302,7 +300,7 @@ class SummarizeCommandTest {
     String expected = json.writeValueAsString(merged);
 
     for (String mode : List.of("cache", "iterate")) {
-      Result result = summarize(SOURCE, "2025-10-01", "2025-10-01", "--mode", mode);
+      CliRun result = summarize(SOURCE, "2025-10-01", "2025-10-01", "--mode", mode);
 
       assertEquals(0, result.code(), result.err());
       Map<String, Object> row =
@@ -325,22 +323,22 @@ class SummarizeCommandTest {
 
   @Test
   void commandLineErrorsExitWithTwo() {
-    Result noEnd = run("summarize", "--source", SOURCE, "--start", "2025-10-01");
+    CliRun noEnd = run("summarize", "--source", SOURCE, "--start", "2025-10-01");
     assertEquals(2, noEnd.code());
     assertEquals("ocp-summary summarize: error: option --end is required", noEnd.firstErrorLine());
-    Result badDate = run("summarize", "--source", SOURCE, "--start", "2025-13-01", "--end", "2025-10-01");
+    CliRun badDate = run("summarize", "--source", SOURCE, "--start", "2025-13-01", "--end", "2025-10-01");
     assertEquals(2, badDate.code());
     assertEquals(
         "ocp-summary summarize: error: --start '2025-13-01' is not a date (YYYY-MM-DD)",
         badDate.firstErrorLine());
-    Result unknown = run("summarize", "--sauce", SOURCE);
+    CliRun unknown = run("summarize", "--sauce", SOURCE);
     assertEquals(2, unknown.code());
     assertEquals("ocp-summary summarize: error: unknown option --sauce", unknown.firstErrorLine());
     assertEquals(2, run("frobnicate").code());
-    Result help = run("summarize", "--help");
+    CliRun help = run("summarize", "--help");
     assertEquals(0, help.code());
     assertTrue(help.out().contains("--source UUID"), help.out());
-    Result inverted = run("summarize", "--source", SOURCE, "--start", "2025-10-02", "--end", "2025-10-01");
+    CliRun inverted = run("summarize", "--source", SOURCE, "--start", "2025-10-02", "--end", "2025-10-01");
     assertEquals(1, inverted.code());
     assertTrue(inverted.lastErrorLine().contains("--end 2025-10-01 is before --start 2025-10-02"), inverted.err());
   }
@@ -408,7 +406,7 @@ class SummarizeCommandTest {
     assertTrue(String.valueOf(run.get("error_text")).contains(errorPart), String.valueOf(run.get("error_text")));
   }
 
-  private static void assertOneErrorLine(Result result, String expectedPart) {
+  private static void assertOneErrorLine(CliRun result, String expectedPart) {
     String line = result.lastErrorLine();
     assertTrue(line.startsWith("ocp-summary summarize: error: "), result.err());
     assertTrue(line.contains(expectedPart), line);
@@ -421,38 +419,19 @@ class SummarizeCommandTest {
     assertTrue(Math.abs(was - want) <= 1e-9 * Math.max(1, Math.abs(want)), "expected " + expected + ", was " + actual);
   }
 
-  private Result summarize(String source, String start, String end, String... more) {
+  private CliRun summarize(String source, String start, String end, String... more) {
     List<String> args = new ArrayList<>(List.of("summarize", "--source", source, "--start", start, "--end", end, "--input", inputSettings.root()));
     args.addAll(List.of(more));
     return run(args.toArray(String[]::new));
   }
 
-  private Result run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private CliRun run(String... args) {
     Map<String, String> environment =
         Map.of(
             "POSTGRES_URL", database.jdbcUrl(),
             "POSTGRES_USER", database.user(),
             "POSTGRES_SCHEMA", database.schema(),
             "OCP_SUMMARY_HOME", input.resolve("home").toString());
-    int code =
-        OcpSummary.run(
-            args,
-            environment,
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-  }
-
-  record Result(int code, String out, String err) {
-    String firstErrorLine() {
-      return err.lines().findFirst().orElse("");
-    }
-
-    String lastErrorLine() {
-      List<String> lines = err.lines().toList();
-      return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
-    }
+    return CliRun.of(environment, args);
   }
 }

@@ -3,6 +3,7 @@ package dev.ocpsummary.datagen;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ocpsummary.testing.CliRun;
 import dev.ocpsummary.testing.PostgresFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ class GenerateCommandTest {
 
   @Test
   void anUnknownScaleListsTheKnownOnes() {
-    SummaryCheck.Result result = cli().run("generate", "--scale", "huge", "--out", work.toString());
+    CliRun result = cli().run("generate", "--scale", "huge", "--out", work.toString());
     assertEquals(2, result.code());
     assertTrue(
         result.err().contains(
@@ -42,7 +43,7 @@ class GenerateCommandTest {
                   node_name: n1
                   memory_gig: lots
         """);
-    SummaryCheck.Result result = cli().run("generate", "--manifest", manifest.toString(), "--out", work.resolve("out").toString());
+    CliRun result = cli().run("generate", "--manifest", manifest.toString(), "--out", work.resolve("out").toString());
     assertEquals(1, result.code());
     assertEquals("ocp-summary generate: error: " + manifest + " line 6: key 'memory_gig': 'lots' is not a number", result.lastErrorLine());
     assertEquals(1, result.err().lines().count(), result.err());
@@ -51,14 +52,14 @@ class GenerateCommandTest {
   @Test
   void scaleAndManifestAreExclusiveAndTheLayoutIsChecked() {
     assertEquals(2, cli().run("generate", "--out", work.toString()).code());
-    SummaryCheck.Result layout = cli().run("generate", "--scale", "small", "--layout", "hive", "--out", work.toString());
+    CliRun layout = cli().run("generate", "--scale", "small", "--layout", "hive", "--out", work.toString());
     assertEquals(2, layout.code());
     assertTrue(layout.err().contains("--layout 'hive' is not koku or poc"), layout.err());
   }
 
   @Test
   void importOfAFolderWithoutCsvFails() {
-    SummaryCheck.Result result = cli().run("import-nise", "--csv-dir", work.toString(), "--out", work.resolve("out").toString());
+    CliRun result = cli().run("import-nise", "--csv-dir", work.toString(), "--out", work.resolve("out").toString());
     assertEquals(1, result.code());
     assertEquals("ocp-summary import-nise: error: --csv-dir " + work + " holds no .csv file", result.lastErrorLine());
   }

@@ -3,6 +3,7 @@ package dev.ocpsummary.datagen;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ocpsummary.testing.CliRun;
 import dev.ocpsummary.testing.PostgresFixture;
 import dev.ocpsummary.testing.SparkFixture;
 import java.nio.file.Path;
@@ -27,8 +28,8 @@ class NiseImportTest {
 
   @TempDir static Path work;
   private static SummaryCheck check;
-  private static SummaryCheck.Result imported;
-  private static SummaryCheck.Result generated;
+  private static CliRun imported;
+  private static CliRun generated;
 
   @BeforeAll
   static void importGenerateAndSummarizeBoth() {
@@ -42,7 +43,7 @@ class NiseImportTest {
     assertEquals(0, imported.code(), imported.out() + imported.err());
     assertEquals(0, generated.code(), generated.out() + generated.err());
     for (String[] run : new String[][] {{IMPORTED, "imported"}, {GENERATED, "generated"}}) {
-      SummaryCheck.Result result =
+      CliRun result =
           check.run(
               "summarize", "--input", work.resolve(run[1]).toString(), "--source", run[0], "--start", "2025-10-31", "--end", "2025-11-01",
               "--cluster-id", "test-cluster-001");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ocpsummary.testing.CliRun;
 import dev.ocpsummary.testing.PostgresFixture;
 import dev.ocpsummary.testing.SparkFixture;
 import java.math.BigDecimal;
@@ -60,7 +61,7 @@ class ScenariosSummaryTest {
                   "summarize", "--input", expected.target().root(), "--source", source, "--start", expected.start().toString(),
                   "--end", expected.end().toString(), "--cluster-id", "test-cluster-001"));
       scenario.config().ifPresent(config -> args.addAll(List.of("--config", config.toString())));
-      SummaryCheck.Result result = check.run(args.toArray(String[]::new));
+      CliRun result = check.run(args.toArray(String[]::new));
       if (result.code() != 0) {
         FAILED_RUNS.put(scenario.name(), result.err());
       }

@@ -3,6 +3,7 @@ package dev.ocpsummary.datagen;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ocpsummary.testing.CliRun;
 import dev.ocpsummary.testing.PostgresFixture;
 import dev.ocpsummary.validate.Check;
 import dev.ocpsummary.validate.ValidationReport;
@@ -32,7 +33,7 @@ class SmallSummaryTest {
   @BeforeAll
   static void generateAndSummarize() {
     check = new SummaryCheck(PostgresFixture.freshSchema(SmallSummaryTest.class), out.resolve("home"));
-    SummaryCheck.Result generated = check.run("generate", "--scale", "small", "--out", out.resolve("data").toString());
+    CliRun generated = check.run("generate", "--scale", "small", "--out", out.resolve("data").toString());
     assertEquals(0, generated.code(), generated.out() + generated.err());
     Scale small = Scales.load("small");
     expected =
@@ -43,13 +44,13 @@ class SmallSummaryTest {
     source = expected.target().sourceUuid();
     check.summarize(expected);
 
-    SummaryCheck.Result poc =
+    CliRun poc =
         check.run("generate", "--scale", "small", "--layout", "poc", "--source", POC_SOURCE, "--out", out.resolve("poc").toString());
     assertEquals(0, poc.code(), poc.out() + poc.err());
     try {
       Path config = out.resolve("poc.conf");
       java.nio.file.Files.writeString(config, "ocp-summary.input.layout = \"poc\"\n");
-      SummaryCheck.Result summarized =
+      CliRun summarized =
           check.run(
               "summarize", "--input", out.resolve("poc").toString(), "--source", POC_SOURCE, "--start", "2025-10-01", "--end", "2025-10-04",
               "--cluster-id", "test-cluster-001", "--config", config.toString());

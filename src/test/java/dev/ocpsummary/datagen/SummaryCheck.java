@@ -35,15 +35,14 @@ final class SummaryCheck {
   }
 
   /** Runs a command; returns exit code and output. */
-  Result run(String... args) {
+  CliRun run(String... args) {
     Map<String, String> environment =
         Map.of(
             "POSTGRES_URL", database.jdbcUrl(),
             "POSTGRES_USER", database.user(),
             "POSTGRES_SCHEMA", database.schema(),
             "OCP_SUMMARY_HOME", home.toString());
-    CliRun run = CliRun.of(environment, args);
-    return new Result(run.code(), run.out(), run.err());
+    return CliRun.of(environment, args);
   }
 
   /** summarize the window expected.json names; fails the test on a non-zero exit. */
@@ -55,7 +54,7 @@ final class SummaryCheck {
                 "--start", expected.start().toString(), "--end", expected.end().toString(),
                 "--cluster-id", expected.target().clusterId()));
     args.addAll(List.of(more));
-    Result result = run(args.toArray(String[]::new));
+    CliRun result = run(args.toArray(String[]::new));
     assertEquals(0, result.code(), result.out() + result.err());
   }
 
@@ -82,12 +81,5 @@ final class SummaryCheck {
 
   static void assertClose(double expected, double actual, String what) {
     assertEquals(expected, actual, Tolerance.allowed(expected), what);
-  }
-
-  record Result(int code, String out, String err) {
-    String lastErrorLine() {
-      List<String> lines = err.lines().toList();
-      return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
-    }
   }
 }

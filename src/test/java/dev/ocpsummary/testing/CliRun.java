@@ -4,6 +4,7 @@ import dev.ocpsummary.app.OcpSummary;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -32,5 +33,11 @@ public record CliRun(int code, String out, String err) {
   /** The first line on standard error: the one error line of a failed command. */
   public String firstErrorLine() {
     return err.lines().findFirst().orElse("");
+  }
+
+  /** The last line on standard error: the error line after a command's log lines. */
+  public String lastErrorLine() {
+    List<String> lines = err.lines().toList();
+    return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
   }
 }
