@@ -31,6 +31,17 @@ final class SparkSessions {
 
   static final String MIN_SHUFFLE_PARTITION_SIZE = "256k";
 
+  /**
+   * Memory pages of 2 MiB for hash aggregations and sorts, not the size Spark derives from the heap
+   * (32 MiB with a 2 GiB heap on 2 cores). Every aggregating or sorting task takes at least one page,
+   * however few its rows: a run has a few hundred such tasks, mostly small, and pages that large went
+   * straight into the old generation and brought full collections. Read when the SparkContext
+   * starts, so it cannot be adopted by a session that spark-submit started.
+   */
+  static final String PAGE_SIZE_KEY = "spark.buffer.pageSize";
+
+  static final String PAGE_SIZE = "2m";
+
   private SparkSessions() {}
 
   /** The master the session will run on: spark-submit's, else {@code --master}, else {@code local[*]}. */
@@ -54,11 +65,16 @@ final class SparkSessions {
     return SparkSession.builder().config(conf).getOrCreate();
   }
 
-  /** Shuffle partitions and their smallest merged size, where spark-submit did not set them. */
+  /**
+   * Shuffle partitions, their smallest merged size and the memory page size, where spark-submit did
+   * not set them.
+   */
   static void applyTuningDefaults(SparkConf conf, Settings settings) {
     tuningDefaults(settings).forEach(conf::setIfMissing);
+    conf.setIfMissing(PAGE_SIZE_KEY, PAGE_SIZE);
   }
 
+  /** The tuning defaults a running session can still take. */
   private static Map<String, String> tuningDefaults(Settings settings) {
     return Map.of(
         "spark.sql.shuffle.partitions", Integer.toString(settings.shufflePartitions()),

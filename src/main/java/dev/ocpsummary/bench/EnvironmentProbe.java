@@ -34,6 +34,9 @@ final class EnvironmentProbe {
     if (env != null && env.has("min_shuffle_partition_size")) {
       protocol.put("spark.sql.adaptive.coalescePartitions.minPartitionSize", env.path("min_shuffle_partition_size").asText());
     }
+    if (env != null && env.has("memory_page_size")) {
+      protocol.put("spark.buffer.pageSize", env.path("memory_page_size").asText());
+    }
     protocol.put("memory and CPU sampling", "process tree RSS and CPU from /proc every 100 ms, outside the JVM");
     protocol.put("input", "s3a from the S3 server; summary rows of the scale deleted before each run, outside the timed run");
     return new Environment(

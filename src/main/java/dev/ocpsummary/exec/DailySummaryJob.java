@@ -283,6 +283,7 @@ public final class DailySummaryJob {
     e.put("shuffle_partitions", spark.conf().get("spark.sql.shuffle.partitions"));
     e.put("adaptive_enabled", spark.conf().get("spark.sql.adaptive.enabled"));
     e.put("min_shuffle_partition_size", spark.conf().get("spark.sql.adaptive.coalescePartitions.minPartitionSize", "1MB"));
+    e.put("memory_page_size", context.getConf().get("spark.buffer.pageSize", "derived from the heap"));
     e.put("available_processors", Runtime.getRuntime().availableProcessors());
     e.put(
         "jvm_flags",

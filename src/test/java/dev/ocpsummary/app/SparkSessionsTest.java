@@ -40,14 +40,17 @@ class SparkSessionsTest {
     SparkSessions.applyTuningDefaults(unset, settings);
     assertEquals("8", unset.get("spark.sql.shuffle.partitions"));
     assertEquals("256k", unset.get("spark.sql.adaptive.coalescePartitions.minPartitionSize"));
+    assertEquals("2m", unset.get("spark.buffer.pageSize"));
 
     SparkConf submitted =
         new SparkConf(false)
             .set("spark.sql.shuffle.partitions", "64")
-            .set("spark.sql.adaptive.coalescePartitions.minPartitionSize", "1m");
+            .set("spark.sql.adaptive.coalescePartitions.minPartitionSize", "1m")
+            .set("spark.buffer.pageSize", "16m");
     SparkSessions.applyTuningDefaults(submitted, settings);
     assertEquals("64", submitted.get("spark.sql.shuffle.partitions"));
     assertEquals("1m", submitted.get("spark.sql.adaptive.coalescePartitions.minPartitionSize"));
+    assertEquals("16m", submitted.get("spark.buffer.pageSize"));
   }
 
   @Test

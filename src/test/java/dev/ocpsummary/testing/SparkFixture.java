@@ -4,7 +4,7 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The one SparkSession of a test JVM: {@code local[2]}, UI off, two shuffle partitions, UTC, adaptive
- * execution on as in production. Started on first use (about 3 s) and shared by every test class.
+ * execution on and 2 MiB memory pages as in production. Started on first use (about 3 s) and shared by every test class.
  */
 public final class SparkFixture {
 
@@ -22,6 +22,7 @@ public final class SparkFixture {
               .config("spark.sql.shuffle.partitions", "2")
               .config("spark.sql.session.timeZone", "UTC")
               .config("spark.sql.adaptive.enabled", "true")
+              .config("spark.buffer.pageSize", "2m")
               .config("spark.driver.host", "127.0.0.1")
               .config("spark.driver.bindAddress", "127.0.0.1")
               .getOrCreate();
