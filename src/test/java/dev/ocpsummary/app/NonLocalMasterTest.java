@@ -8,9 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.ocpsummary.config.DatabaseSettings;
 import dev.ocpsummary.config.SettingsException;
 import dev.ocpsummary.config.SettingsLoader;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.ocpsummary.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -28,24 +26,18 @@ class NonLocalMasterTest {
   @ParameterizedTest
   @ValueSource(strings = {"spark://127.0.0.1:7077", "yarn", "k8s://https://127.0.0.1:6443"})
   void withoutAPostgresUrlSummarizeFailsAtOnceWithOneLine(String master) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code =
-        OcpSummary.run(
-            new String[] {
-              "summarize", "--master", master, "--source", "11111111-1111-1111-1111-111111111111",
-              "--start", "2025-10-01", "--end", "2025-10-01"
-            },
+    CliRun run =
+        CliRun.of(
             Map.of("OCP_SUMMARY_HOME", home.toString()),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
+            "summarize", "--master", master, "--source", "11111111-1111-1111-1111-111111111111",
+            "--start", "2025-10-01", "--end", "2025-10-01");
 
-    assertEquals(1, code);
+    assertEquals(1, run.code());
     assertEquals(
         "ocp-summary summarize: error: master " + master + " is not local, and the embedded PostgreSQL is only for"
             + " local masters: set POSTGRES_URL (or database.url in the config file) to the summary database\n",
-        err.toString(StandardCharsets.UTF_8));
-    assertEquals("", out.toString(StandardCharsets.UTF_8));
+        run.err());
+    assertEquals("", run.out());
     // failed before the embedded PostgreSQL or Spark was started for the run
     assertFalse(Files.exists(home.resolve("postgres")), "the embedded PostgreSQL was started");
   }

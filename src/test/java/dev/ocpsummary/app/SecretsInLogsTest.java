@@ -9,12 +9,10 @@ import dev.ocpsummary.config.InputLayout;
 import dev.ocpsummary.config.InputSettings;
 import dev.ocpsummary.datagen.KokuLayoutWriter;
 import dev.ocpsummary.source.ReportType;
+import dev.ocpsummary.testing.CliRun;
 import dev.ocpsummary.testing.PostgresFixture;
 import dev.ocpsummary.testing.Scenario01;
 import dev.ocpsummary.testing.SparkFixture;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -80,11 +78,9 @@ class SecretsInLogsTest {
   }
 
   private static String run(Map<String, String> environment, int expectedCode, String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = OcpSummary.run(args, environment, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-    String printed = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
-    assertEquals(expectedCode, code, printed);
+    CliRun run = CliRun.of(environment, args);
+    String printed = run.out() + run.err();
+    assertEquals(expectedCode, run.code(), printed);
     return printed;
   }
 

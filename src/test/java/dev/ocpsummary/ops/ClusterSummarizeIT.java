@@ -4,19 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ocpsummary.app.OcpSummary;
 import dev.ocpsummary.config.DatabaseSettings;
 import dev.ocpsummary.config.InputLayout;
 import dev.ocpsummary.config.InputSettings;
 import dev.ocpsummary.datagen.DemoDataset;
 import dev.ocpsummary.datagen.KokuLayoutWriter;
 import dev.ocpsummary.source.ReportType;
+import dev.ocpsummary.testing.CliRun;
 import dev.ocpsummary.testing.PostgresFixture;
 import dev.ocpsummary.testing.ShortLivedJvm;
 import dev.ocpsummary.testing.SparkFixture;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -77,14 +75,8 @@ class ClusterSummarizeIT {
     DatabaseSettings onCluster = PostgresFixture.freshSchema(ClusterSummarizeIT.class);
 
     long started = System.nanoTime();
-    ByteArrayOutputStream localOut = new ByteArrayOutputStream();
-    int localCode =
-        OcpSummary.run(
-            arguments("local[2]").toArray(String[]::new),
-            environment(local, "local"),
-            new PrintStream(localOut, true, StandardCharsets.UTF_8),
-            new PrintStream(localOut, true, StandardCharsets.UTF_8));
-    assertEquals(0, localCode, localOut.toString(StandardCharsets.UTF_8));
+    CliRun localRun = CliRun.of(environment(local, "local"), arguments("local[2]").toArray(String[]::new));
+    assertEquals(0, localRun.code(), localRun.out() + localRun.err());
     long localDone = System.nanoTime();
     ChildProcess.Result clusterRun = summarize(onCluster);
     assertEquals(0, clusterRun.exitCode(), clusterRun.tail());

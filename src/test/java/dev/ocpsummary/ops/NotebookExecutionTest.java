@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ocpsummary.app.OcpSummary;
 import dev.ocpsummary.config.DatabaseSettings;
 import dev.ocpsummary.sink.SummaryDatabase;
+import dev.ocpsummary.testing.CliRun;
 import dev.ocpsummary.testing.PostgresFixture;
 import dev.ocpsummary.testing.SparkFixture;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,17 +52,14 @@ class NotebookExecutionTest {
   void theNotebookRunsOnTheDemoDatabaseAndShowsEverySection() throws Exception {
     SparkFixture.spark();
     DatabaseSettings database = PostgresFixture.freshSchema(NotebookExecutionTest.class);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int demo =
-        OcpSummary.run(
-            new String[] {"demo"},
+    CliRun demo =
+        CliRun.of(
             Map.of(
                 "OCP_SUMMARY_HOME", folder.resolve("home").toString(),
                 "POSTGRES_URL", database.jdbcUrl(),
                 "POSTGRES_SCHEMA", database.schema()),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(out, true, StandardCharsets.UTF_8));
-    assertEquals(0, demo, out.toString(StandardCharsets.UTF_8));
+            "demo");
+    assertEquals(0, demo.code(), demo.out() + demo.err());
 
     Executed notebook = execute(database);
 
