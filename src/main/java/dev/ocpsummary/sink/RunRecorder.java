@@ -1,5 +1,8 @@
 package dev.ocpsummary.sink;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -27,6 +30,7 @@ import org.slf4j.LoggerFactory;
 public final class RunRecorder {
 
   private static final Logger LOG = LoggerFactory.getLogger(RunRecorder.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The run log table, unqualified. */
   public static final String TABLE = "summary_runs";
@@ -161,36 +165,10 @@ public final class RunRecorder {
 
   /** A JSON object of the map's entries, in its iteration order. */
   static String toJson(Map<String, Long> map) {
-    StringBuilder json = new StringBuilder("{");
-    for (Map.Entry<String, Long> entry : map.entrySet()) {
-      if (json.length() > 1) {
-        json.append(", ");
-      }
-      appendString(entry.getKey(), json);
-      json.append(": ").append(entry.getValue() == null ? "null" : entry.getValue().toString());
+    try {
+      return JSON.writeValueAsString(map);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException("cannot write " + map + " as JSON", e);
     }
-    return json.append('}').toString();
-  }
-
-  private static void appendString(String text, StringBuilder json) {
-    json.append('"');
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '"' -> json.append("\\\"");
-        case '\\' -> json.append("\\\\");
-        case '\n' -> json.append("\\n");
-        case '\r' -> json.append("\\r");
-        case '\t' -> json.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            json.append(String.format("\\u%04x", (int) c));
-          } else {
-            json.append(c);
-          }
-        }
-      }
-    }
-    json.append('"');
   }
 }

@@ -99,7 +99,7 @@ class RunRecorderTest {
     odd.put("line\nbreak\ttab\u0001", 2L);
     odd.put("ünïcode", 3L);
     assertEquals(
-        "{\"quote\\\"back\\\\slash\": 1, \"line\\nbreak\\ttab\\u0001\": 2, \"ünïcode\": 3}", RunRecorder.toJson(odd));
+        "{\"quote\\\"back\\\\slash\":1,\"line\\nbreak\\ttab\\u0001\":2,\"ünïcode\":3}", RunRecorder.toJson(odd));
 
     UUID runId = runs.begin(SOURCE, START, END, "m", "r");
     runs.succeed(runId, new RunSummary(0, 6, odd, Map.of()));
