@@ -18,6 +18,12 @@ import java.util.stream.Stream;
  */
 final class EnvironmentProbe {
 
+  /** Spark settings the job tunes, by their key in a run record's {@code environment}, in report order. */
+  private static final List<Map.Entry<String, String>> SPARK_TUNING_IN_RUN_RECORD =
+      List.of(
+          Map.entry("min_shuffle_partition_size", "spark.sql.adaptive.coalescePartitions.minPartitionSize"),
+          Map.entry("memory_page_size", "spark.buffer.pageSize"));
+
   private EnvironmentProbe() {}
 
   static Environment gather(BenchOptions options, Map<String, String> services, Path project, JsonNode runRecord) {
@@ -31,11 +37,10 @@ final class EnvironmentProbe {
         options.heapSweep()
             ? options.sweep().floorMib() + ".." + options.sweep().ceilingMib() + " MiB in steps of " + options.sweep().stepMib() + " MiB"
             : "not run");
-    if (env != null && env.has("min_shuffle_partition_size")) {
-      protocol.put("spark.sql.adaptive.coalescePartitions.minPartitionSize", env.path("min_shuffle_partition_size").asText());
-    }
-    if (env != null && env.has("memory_page_size")) {
-      protocol.put("spark.buffer.pageSize", env.path("memory_page_size").asText());
+    for (Map.Entry<String, String> setting : SPARK_TUNING_IN_RUN_RECORD) {
+      if (env != null && env.has(setting.getKey())) {
+        protocol.put(setting.getValue(), env.path(setting.getKey()).asText());
+      }
     }
     protocol.put("memory and CPU sampling", "process tree RSS and CPU from /proc every 100 ms, outside the JVM");
     protocol.put("input", "s3a from the S3 server; summary rows of the scale deleted before each run, outside the timed run");
