@@ -4,7 +4,10 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The one SparkSession of a test JVM: {@code local[2]}, UI off, two shuffle partitions, UTC, adaptive
- * execution on and 2 MiB memory pages as in production. Started on first use (about 3 s) and shared by every test class.
+ * execution on and 2 MiB memory pages as in production. Started on first use (about 3 s) and shared
+ * by every test class. It also takes the test JVM's {@code spark.*} system properties ({@code
+ * test.spark.opts} in {@code pom.xml}): no code generation, and a default parallelism of 1, so a scan
+ * of a test's few files is one task.
  */
 public final class SparkFixture {
 
