@@ -200,7 +200,7 @@ class KillInEachPhaseTest {
     assertEquals(0L, advisoryLocksLeft, "the killed runs' locks are released");
   }
 
-  /** The rerun replaces the window with exactly the new input's recorded summary; no staging table stays behind. */
+  /** The rerun replaces the window with the new input's recorded summary; no staging table stays behind. */
   private void rerunSucceeds(KilledRun run) {
     runInProcess(run.database, run.summary, newInput);
     assertEquals(expectedAfterRerun, FaultRuns.rowsWithoutUuid(run.database));

@@ -34,9 +34,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * A slow S3 endpoint: one that answers late still gives exactly the summary of a fast one (recorded,
  * {@link TwoDayCluster#summaryOfScale}); one that takes requests and never answers fails the run,
- * within its timeouts, with one line naming the path and the endpoint, and writes nothing. The endpoint is a {@link SlowTcpProxy} in front of the test
- * S3Proxy; each test reads a bucket of its own that s3a has not opened before, configured for the
- * proxy with s3a's per-bucket options.
+ * within its timeouts, with one line naming the path and the endpoint, and writes nothing. The
+ * endpoint is a {@link SlowTcpProxy} in front of the test S3Proxy; each test reads a bucket of its own
+ * that s3a has not opened before, configured for the proxy with s3a's per-bucket options.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SlowS3Test {
