@@ -102,7 +102,7 @@ class ExecModesTest {
     database.migrate();
 
     cache = job(Mode.AUTO, inputRows).run(WINDOW, identity());
-    rowsAfterCache = rowsWithoutUuid();
+    rowsAfterCache = FaultRuns.rowsWithoutUuid(databaseSettings);
     uuidsAfterCache = new HashSet<>(PostgresFixture.column(databaseSettings, "SELECT uuid FROM " + TABLE));
 
     String adaptive = spark.conf().get("spark.sql.adaptive.enabled");
@@ -120,7 +120,7 @@ class ExecModesTest {
       spark.sparkContext().removeSparkListener(jobs);
       spark.conf().set("spark.sql.adaptive.enabled", adaptive);
     }
-    rowsAfterIterate = rowsWithoutUuid();
+    rowsAfterIterate = FaultRuns.rowsWithoutUuid(databaseSettings);
     uuidsAfterIterate = new HashSet<>(PostgresFixture.column(databaseSettings, "SELECT uuid FROM " + TABLE));
   }
 
@@ -322,13 +322,5 @@ class ExecModesTest {
 
   private static JsonNode record(RunResult run) throws IOException {
     return new ObjectMapper().readTree(Files.readString(run.runRecord().orElseThrow()));
-  }
-
-  /** Every summary row as JSON text without its generated uuid, sorted. */
-  private List<String> rowsWithoutUuid() {
-    return PostgresFixture.column(databaseSettings, "SELECT (to_jsonb(t) - 'uuid')::text FROM " + TABLE + " t ORDER BY 1")
-        .stream()
-        .map(Object::toString)
-        .toList();
   }
 }

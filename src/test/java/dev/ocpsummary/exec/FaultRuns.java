@@ -48,9 +48,12 @@ final class FaultRuns {
     return database;
   }
 
+  /** Every summary row as JSON text without its generated uuid, in no order. */
+  static final String ROWS_WITHOUT_UUID = "SELECT (to_jsonb(t) - 'uuid')::text FROM " + TABLE + " t";
+
   /** Every summary row as JSON text without its generated uuid, sorted (as Java sorts strings). */
   static List<String> rowsWithoutUuid(DatabaseSettings database) {
-    return PostgresFixture.column(database, "SELECT (to_jsonb(t) - 'uuid')::text FROM " + TABLE + " t")
+    return PostgresFixture.column(database, ROWS_WITHOUT_UUID)
         .stream()
         .map(Object::toString)
         .sorted()

@@ -31,7 +31,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,7 +71,7 @@ class InputDuplicatesTest {
     cluster.write(spark, input(clean));
     cleanDatabase = migratedSchema();
     job(cleanDatabase, clean, Mode.CACHE, DuplicateRowPolicy.DROP).run(WINDOW, identity());
-    cleanSummary = rowsWithoutUuid(cleanDatabase);
+    cleanSummary = FaultRuns.rowsWithoutUuid(cleanDatabase);
 
     withCopies = home.resolve("with-copies").toUri().toString();
     writeWithCopies(withCopies);
@@ -84,7 +83,7 @@ class InputDuplicatesTest {
     for (Mode mode : List.of(Mode.CACHE, Mode.ITERATE)) {
       RunResult result = job(database, withCopies, mode, DuplicateRowPolicy.DROP).run(WINDOW, identity());
 
-      assertEquals(cleanSummary, rowsWithoutUuid(database), mode + ": every total as without the copies");
+      assertEquals(cleanSummary, FaultRuns.rowsWithoutUuid(database), mode + ": every total as without the copies");
       Map<String, Object> run =
           PostgresFixture.rows(
                   database, "SELECT status, duplicate_input_rows::text AS copies FROM summary_runs WHERE run_id = ?",
@@ -118,7 +117,7 @@ class InputDuplicatesTest {
     Path extra = addFile(conflicting, ReportType.POD_USAGE, DAY_1, "pod_usage.redelivered.parquet", List.of(other));
     // the failing runs target the clean input's summary, which no other test reads
     DatabaseSettings database = cleanDatabase;
-    List<String> before = rowsWithoutUuid(database);
+    List<String> before = FaultRuns.rowsWithoutUuid(database);
 
     for (Mode mode : List.of(Mode.CACHE, Mode.ITERATE)) {
       InputException e =
@@ -141,7 +140,7 @@ class InputDuplicatesTest {
       assertTrue(message.contains(extra.getFileName().toString()), message);
       assertTrue(message.contains("part-"), "the original file is named too: " + message);
       assertTrue(message.endsWith("nothing is written"), message);
-      assertEquals(before, rowsWithoutUuid(database), mode + ": the table is as it was");
+      assertEquals(before, FaultRuns.rowsWithoutUuid(database), mode + ": the table is as it was");
       assertEquals(
           message,
           PostgresFixture.value(
@@ -237,12 +236,5 @@ class InputDuplicatesTest {
 
   private static RunIdentity identity() {
     return new RunIdentity(TwoDayCluster.SOURCE, Optional.empty(), Optional.empty(), Optional.empty());
-  }
-
-  private static List<String> rowsWithoutUuid(DatabaseSettings database) {
-    return new ArrayList<>(
-        PostgresFixture.column(database, "SELECT (to_jsonb(t) - 'uuid')::text FROM " + TABLE + " t ORDER BY 1").stream()
-            .map(Object::toString)
-            .toList());
   }
 }

@@ -76,9 +76,7 @@ class PostgresRestartTest {
 
       CliRun rerun = summarize(url, newInput, "cache");
       assertEquals(0, rerun.code(), rerun.err());
-      assertEquals(
-          expected,
-          query(url, "SELECT (to_jsonb(t) - 'uuid')::text FROM " + FaultRuns.TABLE + " t").stream().sorted().toList());
+      assertEquals(expected, query(url, FaultRuns.ROWS_WITHOUT_UUID).stream().sorted().toList());
     } finally {
       server.close();
     }
