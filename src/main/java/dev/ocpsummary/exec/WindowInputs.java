@@ -9,7 +9,6 @@ import dev.ocpsummary.source.ReportType;
 import dev.ocpsummary.source.UsageReader;
 import dev.ocpsummary.source.UsageReader.ReportInput;
 import dev.ocpsummary.summary.SummaryInputs;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -40,10 +39,7 @@ final class WindowInputs {
       SparkSession spark, InputSettings input, List<CostCategoryPattern> configuredPatterns, SummaryDatabase database,
       RunRequest request) {
     UsageReader reader = new UsageReader(spark, input);
-    Map<ReportType, ReportInput> reports = new EnumMap<>(ReportType.class);
-    for (ReportType report : ReportType.values()) {
-      reports.put(report, reader.read(report, request));
-    }
+    Map<ReportType, ReportInput> reports = reader.readAll(request);
     List<CostCategoryPattern> patterns = KokuReferenceTables.costCategoryPatterns(database).orElse(configuredPatterns);
     return new WindowInputs(reader, reports, patterns);
   }

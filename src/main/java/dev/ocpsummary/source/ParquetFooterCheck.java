@@ -4,14 +4,8 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.function.Function;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -43,13 +37,6 @@ final class ParquetFooterCheck {
 
   /** Footers read at once: enough to hide S3 latency, few enough not to crowd the connection pool. */
   private static final int CONCURRENT_READS = 8;
-
-  private static final ThreadFactory FOOTER_THREADS =
-      runnable -> {
-        Thread thread = new Thread(runnable, "parquet-footer-check");
-        thread.setDaemon(true);
-        return thread;
-      };
 
   private final Configuration hadoopConf;
 
@@ -130,37 +117,7 @@ final class ParquetFooterCheck {
    * first in that order when several are bad.
    */
   List<FileFacts> checkAll(List<Path> files, ReportType report) {
-    if (files.size() <= 1) {
-      return files.stream().map(file -> check(file, report)).toList();
-    }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(CONCURRENT_READS, files.size()), FOOTER_THREADS);
-    try {
-      List<Future<FileFacts>> pending = new ArrayList<>();
-      for (Path file : files) {
-        pending.add(pool.submit(() -> check(file, report)));
-      }
-      List<FileFacts> facts = new ArrayList<>();
-      for (Future<FileFacts> future : pending) {
-        facts.add(result(future));
-      }
-      return facts;
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  private static FileFacts result(Future<FileFacts> future) {
-    try {
-      return future.get();
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException failure) {
-        throw failure;
-      }
-      throw new IllegalStateException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while reading Parquet footers", e);
-    }
+    return Concurrently.map(files, CONCURRENT_READS, "parquet-footer-check", file -> check(file, report));
   }
 
   /** Checks one file against the report's columns and returns what its footer tells. */

@@ -1,6 +1,5 @@
 package dev.ocpsummary.summary;
 
-import static dev.ocpsummary.source.InputColumns.INTERVAL_START;
 import static dev.ocpsummary.source.InputColumns.POD_EFFECTIVE_USAGE_CPU_CORE_SECONDS;
 import static dev.ocpsummary.source.InputColumns.POD_EFFECTIVE_USAGE_MEMORY_BYTE_SECONDS;
 import static dev.ocpsummary.source.InputColumns.POD_LIMIT_CPU_CORE_SECONDS;
@@ -86,7 +85,7 @@ public final class PodDays {
         coalesce(
             col(POD_EFFECTIVE_USAGE_MEMORY_BYTE_SECONDS),
             Units.greatestOrNull(col(POD_USAGE_MEMORY_BYTE_SECONDS), col(POD_REQUEST_MEMORY_BYTE_SECONDS)));
-    Column hourBit = functions.call_function("shiftleft", lit(1L), functions.hour(col(INTERVAL_START)));
+    Column hourBit = functions.call_function("shiftleft", lit(1L), IntervalStart.hourOfDay());
     return HourlyLabels.withTextsOfTheHour(
             PodSummary.withUsageDay(inputs.podUsage()), inputs.nodeLabels(), inputs.namespaceLabels())
         .groupBy(KEYS.stream().map(functions::col).toArray(Column[]::new))

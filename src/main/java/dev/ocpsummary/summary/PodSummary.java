@@ -1,6 +1,5 @@
 package dev.ocpsummary.summary;
 
-import static dev.ocpsummary.source.InputColumns.INTERVAL_START;
 import static dev.ocpsummary.source.InputColumns.POD_EFFECTIVE_USAGE_CPU_CORE_SECONDS;
 import static dev.ocpsummary.source.InputColumns.POD_EFFECTIVE_USAGE_MEMORY_BYTE_SECONDS;
 import static dev.ocpsummary.source.InputColumns.POD_LIMIT_CPU_CORE_SECONDS;
@@ -82,7 +81,7 @@ public final class PodSummary {
 
   /** Adds usage_start, the UTC day of interval_start. */
   public static Dataset<Row> withUsageDay(Dataset<Row> hourly) {
-    return hourly.withColumn(USAGE_START, functions.to_date(col(INTERVAL_START)));
+    return hourly.withColumn(USAGE_START, IntervalStart.day());
   }
 
   /** Drops rows whose node is NULL or empty (unscheduled pods have no Pod row). */

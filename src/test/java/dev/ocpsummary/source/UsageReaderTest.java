@@ -9,10 +9,14 @@ import dev.ocpsummary.config.InputSettings;
 import dev.ocpsummary.config.RunRequest;
 import dev.ocpsummary.datagen.PodUsageRow;
 import dev.ocpsummary.testing.SparkFixture;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -67,6 +71,51 @@ class UsageReaderTest {
             InputException.class,
             () -> new UsageReader(spark, input).read(ReportType.POD_USAGE, new RunRequest(SOURCE, LocalDate.of(2025, 10, 4), LocalDate.of(2025, 10, 5))));
     assertTrue(missing.getMessage().contains("day=05/openshift_pod_usage_line_items does not exist"), missing.getMessage());
+  }
+
+  @Test
+  void aFolderOfDataFilesAloneReadsAsOneWithMarkersAndCopiesInProgress() throws IOException {
+    InputSettings input = new InputSettings(root.toUri().toString(), InputLayout.KOKU, "org1234567");
+    List<LocalDate> days = LocalDate.of(2025, 10, 1).datesUntil(LocalDate.of(2025, 10, 4)).toList();
+    Path folder = Path.of(java.net.URI.create(UsageReader.monthFolder(input, ReportType.POD_USAGE, SOURCE, java.time.YearMonth.of(2025, 10))));
+    spark.createDataFrame(rowsFor(days, 0), ReportType.POD_USAGE.schema()).repartition(2).write().parquet(folder.toUri().toString());
+    // as an S3 bucket holds them: no marker, no checksum files
+    try (Stream<Path> files = Files.list(folder)) {
+      for (Path file : files.toList()) {
+        String name = file.getFileName().toString();
+        if (name.startsWith("_") || name.startsWith(".")) {
+          Files.delete(file);
+        }
+      }
+    }
+    RunRequest request = new RunRequest(SOURCE, LocalDate.of(2025, 10, 2), LocalDate.of(2025, 10, 3));
+    UsageReader.ReportInput dataOnly = new UsageReader(spark, input).read(ReportType.POD_USAGE, request);
+    assertEquals(2, dataOnly.fileCount());
+    assertEquals(List.of("2025-10-02", "2025-10-03"), days(dataOnly.rows()));
+
+    // a marker and a file still being copied are not data: the same files and rows
+    Files.writeString(folder.resolve("_SUCCESS"), "");
+    Files.writeString(folder.resolve("part-99999.parquet._COPYING_"), "not parquet yet");
+    UsageReader.ReportInput withOthers = new UsageReader(spark, input).read(ReportType.POD_USAGE, request);
+    assertEquals(dataOnly.files(), withOthers.files());
+    assertEquals(List.of("2025-10-02", "2025-10-03"), days(withOthers.rows()));
+    assertEquals(2, withOthers.rows().count());
+  }
+
+  @Test
+  void readAllGivesEveryReportAndTheFirstReportsFailure() {
+    InputSettings input = new InputSettings(root.toUri().toString(), InputLayout.KOKU, "org1234567");
+    RunRequest request = new RunRequest(SOURCE, LocalDate.of(2025, 10, 1), LocalDate.of(2025, 10, 1));
+    UsageReader reader = new UsageReader(spark, input);
+    InputException missingPods = assertThrows(InputException.class, () -> reader.readAll(request));
+    assertTrue(missingPods.getMessage().startsWith("no pod_usage data for"), missingPods.getMessage());
+
+    spark.createDataFrame(rowsFor(List.of(LocalDate.of(2025, 10, 1)), 0), ReportType.POD_USAGE.schema())
+        .coalesce(1).write().parquet(UsageReader.monthFolder(input, ReportType.POD_USAGE, SOURCE, java.time.YearMonth.of(2025, 10)));
+    Map<ReportType, UsageReader.ReportInput> all = reader.readAll(request);
+    assertEquals(List.of(ReportType.values()), List.copyOf(all.keySet()));
+    assertEquals(1, all.get(ReportType.POD_USAGE).rows().count());
+    assertEquals(0, all.get(ReportType.NODE_LABELS).fileCount());
   }
 
   @Test
