@@ -60,7 +60,6 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ExecModesTest {
 
-  private static final String TABLE = "reporting_ocpusagelineitem_daily_summary";
   private static final RunRequest WINDOW =
       new RunRequest(TwoDayCluster.SOURCE, TwoDayCluster.START, TwoDayCluster.END);
   private static final Map<String, Long> EXPECTED_KINDS =
@@ -103,7 +102,7 @@ class ExecModesTest {
 
     cache = job(Mode.AUTO, inputRows).run(WINDOW, identity());
     rowsAfterCache = FaultRuns.rowsWithoutUuid(databaseSettings);
-    uuidsAfterCache = new HashSet<>(PostgresFixture.column(databaseSettings, "SELECT uuid FROM " + TABLE));
+    uuidsAfterCache = new HashSet<>(PostgresFixture.column(databaseSettings, "SELECT uuid FROM " + FaultRuns.TABLE));
 
     String adaptive = spark.conf().get("spark.sql.adaptive.enabled");
     spark.conf().set("spark.sql.adaptive.enabled", "false");
@@ -121,7 +120,7 @@ class ExecModesTest {
       spark.conf().set("spark.sql.adaptive.enabled", adaptive);
     }
     rowsAfterIterate = FaultRuns.rowsWithoutUuid(databaseSettings);
-    uuidsAfterIterate = new HashSet<>(PostgresFixture.column(databaseSettings, "SELECT uuid FROM " + TABLE));
+    uuidsAfterIterate = new HashSet<>(PostgresFixture.column(databaseSettings, "SELECT uuid FROM " + FaultRuns.TABLE));
   }
 
   @AfterAll
@@ -162,7 +161,7 @@ class ExecModesTest {
         List.of("Platform unallocated", "Platform unallocated"),
         PostgresFixture.column(
             databaseSettings,
-            "SELECT namespace FROM " + TABLE + " WHERE node = 'master-0' AND pod_labels IS NULL AND data_source = 'Pod'"));
+            "SELECT namespace FROM " + FaultRuns.TABLE + " WHERE node = 'master-0' AND pod_labels IS NULL AND data_source = 'Pod'"));
   }
 
   @Test
@@ -266,7 +265,7 @@ class ExecModesTest {
     assertTrue(seconds > 1.4, "failed after " + seconds + " s");
     Map<String, Object> run = PostgresFixture.rows(ownSchema, "SELECT status, error_text FROM summary_runs").get(0);
     assertEquals(Map.of("status", "failed", "error_text", message), run);
-    assertEquals(0L, PostgresFixture.value(ownSchema, "SELECT count(*) FROM " + TABLE));
+    assertEquals(0L, PostgresFixture.value(ownSchema, "SELECT count(*) FROM " + FaultRuns.TABLE));
   }
 
   private DailySummaryJob job(Mode mode, long threshold) {

@@ -50,7 +50,6 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class InputDuplicatesTest {
 
-  private static final String TABLE = "reporting_ocpusagelineitem_daily_summary";
   private static final RunRequest WINDOW = new RunRequest(TwoDayCluster.SOURCE, TwoDayCluster.START, TwoDayCluster.END);
   private static final LocalDate DAY_1 = TwoDayCluster.START;
   /** 4 frontend pods x 24 hours re-delivered in a second file, and one backend hour twice in its own file. */
@@ -162,7 +161,7 @@ class InputDuplicatesTest {
             + " interval_start 2025-10-3"),
         e.getMessage());
     assertTrue(e.getMessage().endsWith("input.duplicate-rows = reject: nothing is written"), e.getMessage());
-    assertEquals(0L, PostgresFixture.value(database, "SELECT count(*) FROM " + TABLE));
+    assertEquals(0L, PostgresFixture.value(database, "SELECT count(*) FROM " + FaultRuns.TABLE));
     assertEquals(
         "{\"pod_usage\": " + POD_COPIES + "}",
         PostgresFixture.value(database, "SELECT duplicate_input_rows::text FROM summary_runs WHERE status = 'failed'"));
