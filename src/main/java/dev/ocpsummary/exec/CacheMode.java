@@ -87,8 +87,7 @@ final class CacheMode {
       WindowInputs inputs, InputDuplicates duplicates, LabelRules labels, RunIdentity identity, RunRequest request,
       UUID runId, PhaseClock clock) {
     List<Dataset<Row>> persisted = new ArrayList<>();
-    int cores = Math.max(1, context.defaultParallelism());
-    SharedResults persistEach = rows -> persisted(rows, cores, persisted);
+    SharedResults persistEach = rows -> persisted(rows, cores(), persisted);
     try {
       SummaryInputs hourly = inputs.summaryInputs(rows -> rows);
       SummaryInputs window =
@@ -167,7 +166,11 @@ final class CacheMode {
 
   /** COPY streams of the write phase: as configured, else one per executor core. */
   private int copyStreams() {
-    return writePartitions > 0 ? writePartitions : Math.max(1, context.defaultParallelism());
+    return writePartitions > 0 ? writePartitions : cores();
+  }
+
+  private int cores() {
+    return Math.max(1, context.defaultParallelism());
   }
 
   private record Written(long rows, Map<String, Long> rowsByKind, int partitions, long swapMillis) {}
