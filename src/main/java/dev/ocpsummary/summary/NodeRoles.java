@@ -51,13 +51,7 @@ public final class NodeRoles {
     Dataset<Row> fromPods =
         KeepDistinct.groupBy(podFacts, col(InputColumns.NODE))
             .agg(max(OPERATOR_ROLE).as(OPERATOR_ROLE), max(RUNS_API_SERVER).as(RUNS_API_SERVER));
-    Column roleLabel =
-        functions.from_json(
-                col(InputColumns.NODE_LABELS),
-                org.apache.spark.sql.types.DataTypes.createMapType(
-                    org.apache.spark.sql.types.DataTypes.StringType, org.apache.spark.sql.types.DataTypes.StringType),
-                java.util.Map.of())
-            .getItem(ROLE_LABEL);
+    Column roleLabel = LabelRules.valueOf(col(InputColumns.NODE_LABELS), ROLE_LABEL);
     Dataset<Row> fromLabels =
         nodeLabelRows
             .groupBy(col(InputColumns.NODE))

@@ -117,12 +117,13 @@ public final class PodSummary {
 
   /** Replaces pod_labels by the node, namespace and pod labels merged and canonical (pod wins, then namespace). */
   static Dataset<Row> withMergedPodLabels(Dataset<Row> rows, LabelRules labels) {
-    return LabelRules.withMergedLabels(
+    return labels
+        .withMergedLabels(
             rows,
             POD_LABELS,
-            labels.enabledLabels(col(InputColumns.NODE_LABELS)),
-            labels.enabledLabels(col(InputColumns.NAMESPACE_LABELS)),
-            labels.enabledLabels(col(InputColumns.POD_LABELS)))
+            col(InputColumns.NODE_LABELS),
+            col(InputColumns.NAMESPACE_LABELS),
+            col(InputColumns.POD_LABELS))
         .drop(InputColumns.NODE_LABELS, InputColumns.NAMESPACE_LABELS);
   }
 

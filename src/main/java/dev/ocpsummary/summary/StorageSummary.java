@@ -182,13 +182,14 @@ public final class StorageSummary {
 
   /** Adds volume_labels: node, namespace, PV and PVC labels of the same hour, merged and canonical. */
   static Dataset<Row> withVolumeLabels(Dataset<Row> partialSums, LabelRules labels) {
-    return LabelRules.withMergedLabels(
+    return labels
+        .withMergedLabels(
             partialSums,
             VOLUME_LABELS,
-            labels.enabledLabels(col(InputColumns.NODE_LABELS)),
-            labels.enabledLabels(col(InputColumns.NAMESPACE_LABELS)),
-            labels.enabledLabels(col(PERSISTENTVOLUME_LABELS)),
-            labels.enabledLabels(col(PERSISTENTVOLUMECLAIM_LABELS)))
+            col(InputColumns.NODE_LABELS),
+            col(InputColumns.NAMESPACE_LABELS),
+            col(PERSISTENTVOLUME_LABELS),
+            col(PERSISTENTVOLUMECLAIM_LABELS))
         .drop(InputColumns.NODE_LABELS, InputColumns.NAMESPACE_LABELS);
   }
 

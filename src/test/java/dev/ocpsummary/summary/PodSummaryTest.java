@@ -111,6 +111,18 @@ class PodSummaryTest {
   }
 
   @Test
+  void aLabelKeyGivenTwiceKeepsItsLastValueInsteadOfFailingTheRun() {
+    LocalDateTime hour = DAY.atTime(0, 0);
+    List<Row> pods = List.of(pod(hour, "ns", "n1").labels("{\"app\": \"old\", \"app\": \"web\"}").set("pod", "p1").build());
+    List<Row> nodeLabels = List.of(InputRows.nodeLabels(hour, "n1", "{\"zone\": \"a\", \"zone\": \"b\"}"));
+
+    List<Row> rows = summarize(pods, nodeLabels, List.of(), LabelRules.keeping(Optional.empty()), List.of());
+
+    assertEquals(1, rows.size());
+    assertEquals("{\"app\":\"web\",\"zone\":\"b\"}", rows.get(0).getAs(SummaryColumns.POD_LABELS));
+  }
+
+  @Test
   void disabledKeysNoLongerSplitRows() {
     LocalDateTime hour = DAY.atTime(0, 0);
     List<Row> pods =
