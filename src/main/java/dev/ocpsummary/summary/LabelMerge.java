@@ -34,6 +34,8 @@ final class LabelMerge implements Serializable {
 
   private static final JsonFactory JSON = new JsonFactory();
 
+  private static final LabelMerge EVERY_KEY = new LabelMerge(null);
+
   /** UTF-8 byte order, which for Java strings is code point order. */
   static final Comparator<String> UTF8_ORDER =
       (a, b) -> {
@@ -70,7 +72,7 @@ final class LabelMerge implements Serializable {
   /** The value of {@code key} in label text {@code text}, whatever keys are kept; null when absent. */
   static String valueOf(String text, String key) {
     TreeMap<String, String> labels = new TreeMap<>(UTF8_ORDER);
-    new LabelMerge(null).putLabels(text, labels);
+    EVERY_KEY.putLabels(text, labels);
     return labels.get(key);
   }
 

@@ -75,12 +75,13 @@ public final class LabelRules implements Serializable {
                   DataTypes.StringType);
           default -> throw new IllegalArgumentException("merges 2 to 4 label texts, not " + lowestToHighest.length);
         };
-    return function.asNonNullable().apply(lowestToHighest);
+    return function.asNonNullable().withName("merged_labels").apply(lowestToHighest);
   }
 
   /** The value of label {@code key} in the label text {@code text}, whichever keys are enabled; NULL when absent. */
   public static Column valueOf(Column text, String key) {
     return functions.udf((UDF2<String, String, String>) LabelMerge::valueOf, DataTypes.StringType)
+        .withName("label_value")
         .apply(text, functions.lit(key));
   }
 }
