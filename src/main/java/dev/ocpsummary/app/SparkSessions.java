@@ -3,6 +3,7 @@ package dev.ocpsummary.app;
 import dev.ocpsummary.config.S3Settings;
 import dev.ocpsummary.config.Settings;
 import dev.ocpsummary.config.SettingsException;
+import dev.ocpsummary.config.SparkTuningKeys;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.SparkConf;
@@ -23,23 +24,21 @@ final class SparkSessions {
   static final String CLOUD_PARQUET_COMMITTER = "org.apache.spark.internal.io.cloud.BindingParquetOutputCommitter";
 
   /**
-   * Adaptive execution merges shuffle partitions down to this size, not Spark's 1 MB. The label
-   * merges parse JSON for every row: their input is a few MB of shuffle but seconds of CPU, which
-   * Spark's default runs as one task on one core.
+   * Adaptive execution merges shuffle partitions down to this size ({@link
+   * SparkTuningKeys#MIN_SHUFFLE_PARTITION_SIZE}), not Spark's 1 MB. The label merges parse JSON for
+   * every row: their input is a few MB of shuffle but a second or more of CPU, which Spark's default
+   * runs as one task on one core.
    */
-  static final String MIN_SHUFFLE_PARTITION_SIZE_KEY = "spark.sql.adaptive.coalescePartitions.minPartitionSize";
-
   static final String MIN_SHUFFLE_PARTITION_SIZE = "256k";
 
   /**
-   * Memory pages of 2 MiB for hash aggregations and sorts, not the size Spark derives from the heap
+   * Memory pages ({@link SparkTuningKeys#PAGE_SIZE}) of 2 MiB for hash aggregations and sorts, not the
+   * size Spark derives from the heap
    * (32 MiB with a 2 GiB heap on 2 cores). Every aggregating or sorting task takes at least one page,
    * however few its rows: a run has a few hundred such tasks, mostly small, and pages that large went
    * straight into the old generation and brought full collections. Read when the SparkContext
    * starts, so it cannot be adopted by a session that spark-submit started.
    */
-  static final String PAGE_SIZE_KEY = "spark.buffer.pageSize";
-
   static final String PAGE_SIZE = "2m";
 
   private SparkSessions() {}
@@ -71,14 +70,14 @@ final class SparkSessions {
    */
   static void applyTuningDefaults(SparkConf conf, Settings settings) {
     tuningDefaults(settings).forEach(conf::setIfMissing);
-    conf.setIfMissing(PAGE_SIZE_KEY, PAGE_SIZE);
+    conf.setIfMissing(SparkTuningKeys.PAGE_SIZE, PAGE_SIZE);
   }
 
   /** The tuning defaults a running session can still take. */
   private static Map<String, String> tuningDefaults(Settings settings) {
     return Map.of(
         "spark.sql.shuffle.partitions", Integer.toString(settings.shufflePartitions()),
-        MIN_SHUFFLE_PARTITION_SIZE_KEY, MIN_SHUFFLE_PARTITION_SIZE);
+        SparkTuningKeys.MIN_SHUFFLE_PARTITION_SIZE, MIN_SHUFFLE_PARTITION_SIZE);
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.ocpsummary.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ocpsummary.config.SparkTuningKeys;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,8 +22,8 @@ final class EnvironmentProbe {
   /** Spark settings the job tunes, by their key in a run record's {@code environment}, in report order. */
   private static final List<Map.Entry<String, String>> SPARK_TUNING_IN_RUN_RECORD =
       List.of(
-          Map.entry("min_shuffle_partition_size", "spark.sql.adaptive.coalescePartitions.minPartitionSize"),
-          Map.entry("memory_page_size", "spark.buffer.pageSize"));
+          Map.entry("min_shuffle_partition_size", SparkTuningKeys.MIN_SHUFFLE_PARTITION_SIZE),
+          Map.entry("memory_page_size", SparkTuningKeys.PAGE_SIZE));
 
   private EnvironmentProbe() {}
 

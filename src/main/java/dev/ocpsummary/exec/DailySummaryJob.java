@@ -7,6 +7,7 @@ import dev.ocpsummary.config.LockWait;
 import dev.ocpsummary.config.RunRequest;
 import dev.ocpsummary.config.Settings;
 import dev.ocpsummary.config.SettingsException;
+import dev.ocpsummary.config.SparkTuningKeys;
 import dev.ocpsummary.sink.RunDetailsRecorder;
 import dev.ocpsummary.sink.KokuReferenceTables;
 import dev.ocpsummary.sink.RunRecorder;
@@ -282,8 +283,8 @@ public final class DailySummaryJob {
     e.put("default_parallelism", context.defaultParallelism());
     e.put("shuffle_partitions", spark.conf().get("spark.sql.shuffle.partitions"));
     e.put("adaptive_enabled", spark.conf().get("spark.sql.adaptive.enabled"));
-    e.put("min_shuffle_partition_size", spark.conf().get("spark.sql.adaptive.coalescePartitions.minPartitionSize", "1MB"));
-    e.put("memory_page_size", context.getConf().get("spark.buffer.pageSize", "derived from the heap"));
+    e.put("min_shuffle_partition_size", spark.conf().get(SparkTuningKeys.MIN_SHUFFLE_PARTITION_SIZE, "1MB"));
+    e.put("memory_page_size", context.getConf().get(SparkTuningKeys.PAGE_SIZE, "derived from the heap"));
     e.put("available_processors", Runtime.getRuntime().availableProcessors());
     e.put(
         "jvm_flags",
