@@ -2,10 +2,7 @@ package dev.ocpsummary.exec;
 
 import dev.ocpsummary.config.LockWait;
 import dev.ocpsummary.config.RunRequest;
-import dev.ocpsummary.sink.SinkException;
-import dev.ocpsummary.sink.StagingTable;
 import dev.ocpsummary.sink.SummaryDatabase;
-import dev.ocpsummary.sink.SummaryWriter;
 import dev.ocpsummary.summary.DailySummary;
 import dev.ocpsummary.summary.LabelRules;
 import dev.ocpsummary.summary.NodeCapacity;
@@ -15,21 +12,15 @@ import dev.ocpsummary.summary.RunIdentity;
 import dev.ocpsummary.summary.SharedResults;
 import dev.ocpsummary.summary.SummaryInputs;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.spark.SparkContext;
-import org.apache.spark.TaskContext;
-import org.apache.spark.api.java.function.ForeachPartitionFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.RDDInfo;
 import org.apache.spark.storage.StorageLevel;
-import org.apache.spark.util.CollectionAccumulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,13 +38,15 @@ import org.slf4j.LoggerFactory;
  * aggregation, that no two hourly pod rows share a key; only when they cannot does {@link
  * InputDuplicates} compare the hourly rows, and when it drops copies the pod days are computed again
  * from the copy-free rows. The intermediate results that several parts of the summary read (node
- * capacity, Pod rows, node roles: {@link SharedResults}) and the summary itself are persisted too,
- * so that each is computed once (phase {@code aggregate}); each is cached in at most one partition
- * per executor core, the summary in one per COPY stream. Every summary partition is then copied,
- * on whichever executor holds it, into a per-run staging table with one connection and COPY per
- * partition, and the staging rows replace the window in one transaction (phase {@code write}).
- * Nothing passes through the driver, so the mode works the same on a cluster master as in local
- * mode.
+ * capacity, Pod rows, node roles: {@link SharedResults}) and the rest of the summary are persisted
+ * too, so that each is computed once (phase {@code aggregate}); each is cached in at most one
+ * partition per executor core. The Pod rows, most of the summary, are computed first and copied,
+ * on whichever executors hold them, into a per-run staging table with one connection and COPY per
+ * partition (at most one per COPY stream). The swapping transaction, begun on a thread of its own
+ * meanwhile, inserts them into the summary table while Spark computes the Storage and unallocated
+ * rows, which follow through a second staging table into the same transaction, committed at the end
+ * ({@link StagedSwap}, phase {@code write}). Nothing passes through the driver, so the mode works the same on a cluster master
+ * as in local mode.
  *
  * <p>Memory: the pod days, the label rows and the intermediate results stay in storage memory until
  * the run ends (spilling to local disk with the default {@code MEMORY_AND_DISK}); the hourly rows
@@ -115,35 +108,48 @@ final class CacheMode {
         windowPodDays.unpersist(false);
         podDays = persistEach.share(PodDays.of(checked));
       }
-      Dataset<Row> summary =
-          persisted(
-              DailySummary.build(
-                  checked,
-                  podDays,
-                  NodeCapacity.perNodeAndDay(PodSummary.withUsageDay(checked.podUsage())),
-                  labels,
-                  identity,
-                  persistEach),
-              copyStreams(),
-              persisted);
-      long summaryRows =
+      DailySummary.Parts summary =
+          DailySummary.parts(
+              checked,
+              podDays,
+              NodeCapacity.perNodeAndDay(PodSummary.withUsageDay(checked.podUsage())),
+              labels,
+              identity,
+              persistEach);
+      // the Pod rows are shared (persisted) already: the unallocated rows read them too
+      Dataset<Row> podRows = summary.podRows();
+      Dataset<Row> otherRows = persisted(summary.otherRows(), copyStreams(), persisted);
+      String aggregateGroup = groupPrefix + "cache-aggregate";
+      long podRowCount =
           clock.time(
               "aggregate",
               () -> {
                 LOG.info("Run {}: phase aggregate: summarizing {} pod days", runId, podDayRows);
-                context.setJobGroup(groupPrefix + "cache-aggregate", "summarize the cached inputs", false);
-                return summary.count();
+                context.setJobGroup(aggregateGroup, "summarize the cached inputs: Pod rows", false);
+                return podRows.count();
               });
-      Map<String, Object> details = new LinkedHashMap<>();
-      details.put("storage_level", level.description());
-      details.put("pod_day_rows", podDayRows);
-      details.putAll(cachedSizes());
-      long writeStarted = System.nanoTime();
-      Written written = clock.time("write", () -> write(summary, summaryRows, request, runId));
-      long dbWriteMillis = (System.nanoTime() - writeStarted) / 1_000_000;
-      details.put("write_partitions", written.partitions());
-      details.put("swap_millis", written.swapMillis());
-      return new ModeOutcome(written.rows(), written.rowsByKind(), dbWriteMillis, details);
+      try (StagedSwap swap = new StagedSwap(context, database, lockWait, request, runId, groupPrefix + "cache-write")) {
+        // PostgreSQL inserts the Pod rows while the Storage and unallocated rows are computed
+        clock.time("write", () -> swap.stage(podRows.coalesce(copyStreams()), podRowCount));
+        long otherRowCount =
+            clock.time(
+                "aggregate",
+                () -> {
+                  context.setJobGroup(aggregateGroup, "summarize the cached inputs: Storage and unallocated rows", false);
+                  return otherRows.count();
+                });
+        clock.time("write", () -> swap.stage(otherRows, otherRowCount));
+        StagedSwap.Written written = clock.time("write", swap::commit);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("storage_level", level.description());
+        details.put("pod_day_rows", podDayRows);
+        details.putAll(cachedSizes());
+        details.put("write_partitions", written.partitions());
+        // the swap's transaction is open from the first staged part on, beside the aggregation of the rest
+        details.put("swap_millis", written.transactionMillis());
+        details.put("swap_wait_millis", written.waitMillis());
+        return new ModeOutcome(written.rows(), written.rowsByKind(), clock.millisOf("write"), details);
+      }
     } finally {
       for (Dataset<Row> p : persisted) {
         p.unpersist(true);
@@ -173,45 +179,6 @@ final class CacheMode {
     return Math.max(1, context.defaultParallelism());
   }
 
-  private record Written(long rows, Map<String, Long> rowsByKind, int partitions, long swapMillis) {}
-
-  private Written write(Dataset<Row> summary, long summaryRows, RunRequest request, UUID runId) {
-    try {
-      StagingTable.dropAbandoned(database);
-    } catch (SinkException e) {
-      LOG.warn("Old staging tables were not cleaned up: {}", e.getMessage());
-    }
-    StagingTable staging = StagingTable.create(database, runId);
-    boolean swapped = false;
-    try {
-      // The summary is cached in one partition per COPY stream (copyStreams): many small partitions
-      // would each pay for a connection and a transaction. Asking a Dataset for its partitions plans
-      // the whole summary again, so the partitions are counted as they are copied.
-      CollectionAccumulator<HashMap<String, Long>> counts = context.collectionAccumulator("rows by kind " + runId);
-      LOG.info("Run {}: phase write: copying {} summary rows into {}", runId, summaryRows, staging.name());
-      context.setJobGroup(groupPrefix + "cache-write", "copy the summary into " + staging.name(), false);
-      summary.foreachPartition(new CopyPartition(staging, counts));
-      Map<String, Long> rowsByKind = new TreeMap<>();
-      counts.value().forEach(partition -> partition.forEach((kind, n) -> rowsByKind.merge(kind, n, Long::sum)));
-      long reported = rowsByKind.values().stream().mapToLong(Long::longValue).sum();
-      if (reported != summaryRows) {
-        throw new SinkException(
-            "the executors copied " + reported + " rows into " + staging.name() + ", the summary has " + summaryRows);
-      }
-      LOG.info("Run {}: phase write: swapping {} into the summary table", runId, staging.name());
-      long swapStarted = System.nanoTime();
-      long inserted =
-          new SummaryWriter(database, lockWait)
-              .replaceWindowFromStaging(request.sourceUuid(), request.start(), request.end(), staging, reported);
-      swapped = true;
-      return new Written(inserted, rowsByKind, counts.value().size(), (System.nanoTime() - swapStarted) / 1_000_000);
-    } finally {
-      if (!swapped) {
-        staging.dropQuietly();
-      }
-    }
-  }
-
   /** Bytes of the cached blocks, in memory and on disk. */
   private Map<String, Object> cachedSizes() {
     long memory = 0;
@@ -224,26 +191,5 @@ final class CacheMode {
     sizes.put("cached_memory_bytes", memory);
     sizes.put("cached_disk_bytes", disk);
     return sizes;
-  }
-
-  /** Copies one partition into the staging table, on the executor that computes it. */
-  private static final class CopyPartition implements ForeachPartitionFunction<Row> {
-    private static final long serialVersionUID = 1L;
-
-    private final StagingTable staging;
-    private final CollectionAccumulator<HashMap<String, Long>> counts;
-
-    CopyPartition(StagingTable staging, CollectionAccumulator<HashMap<String, Long>> counts) {
-      this.staging = staging;
-      this.counts = counts;
-    }
-
-    @Override
-    public void call(Iterator<Row> rows) {
-      CountingIterator counting = new CountingIterator(rows);
-      staging.copyPartition(TaskContext.getPartitionId(), counting);
-      // Accumulator updates made in an action count once per partition, even when a task is retried.
-      counts.add(new HashMap<>(counting.counts()));
-    }
   }
 }

@@ -22,9 +22,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A per-run table in the summary schema that the CACHE mode fills from many writers at once (one per
- * Spark partition, on any executor) before {@link SummaryWriter#replaceWindowFromStaging} swaps its
- * rows into the summary table in one transaction.
+ * A per-run table in the summary schema (or one per part of a run's rows) that the CACHE mode fills
+ * from many writers at once (one per Spark partition, on any executor) before a {@link
+ * SummaryWriter.Replacement} moves its rows into the summary table, in the one transaction that
+ * replaces the run's window.
  *
  * <p>The table has the summary's written columns (same types, no constraints, no indexes, unlogged:
  * it is scratch) plus the number of the partition that wrote each row. {@link #copyPartition} is
@@ -41,13 +42,16 @@ public final class StagingTable implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(StagingTable.class);
 
-  /** Staging tables are named {@value #PREFIX} + the run id without dashes. */
+  /**
+   * Staging tables are named {@value #PREFIX} + the run id without dashes, followed by {@code _N}
+   * for a run's part N > 0.
+   */
   static final String PREFIX = "ocp_summary_staging_";
 
   /** The column that records which partition wrote a row. */
   static final String PARTITION_COLUMN = "spark_partition";
 
-  private static final Pattern NAME = Pattern.compile(PREFIX + "([0-9a-f]{32})");
+  private static final Pattern NAME = Pattern.compile(PREFIX + "([0-9a-f]{32})(?:_[0-9]+)?");
 
   private final SummaryDatabase database;
   private final String name;
@@ -63,7 +67,21 @@ public final class StagingTable implements Serializable {
    * @throws SinkException if it cannot be created
    */
   public static StagingTable create(SummaryDatabase database, UUID runId) {
-    StagingTable table = new StagingTable(Objects.requireNonNull(database, "database"), nameOf(runId));
+    return create(database, runId, 0);
+  }
+
+  /**
+   * Creates the (empty) staging table of one part of a run's rows, for a run that stages its rows in
+   * several tables.
+   *
+   * @throws SinkException if it cannot be created
+   */
+  public static StagingTable create(SummaryDatabase database, UUID runId, int part) {
+    if (part < 0) {
+      throw new IllegalArgumentException("part " + part + " < 0");
+    }
+    String name = part == 0 ? nameOf(runId) : nameOf(runId) + "_" + part;
+    StagingTable table = new StagingTable(Objects.requireNonNull(database, "database"), name);
     try (Connection connection = database.connect();
         Statement statement = connection.createStatement()) {
       statement.execute(

@@ -106,10 +106,10 @@ public final class SummaryWriter {
    */
   public long replaceWindow(String sourceUuid, LocalDate start, LocalDate endInclusive, Iterator<Row> rows) {
     Objects.requireNonNull(rows, "rows");
-    UUID source = checkedWindow(sourceUuid, start, endInclusive);
-    return replace(
-        source, start, endInclusive, "", "copied",
-        connection -> copyRows(connection, source, start, endInclusive, rows));
+    try (Replacement replacement = beginReplace(sourceUuid, start, endInclusive)) {
+      replacement.step("", connection -> copyRows(connection, replacement.source, start, endInclusive, rows));
+      return replacement.commit();
+    }
   }
 
   /**
@@ -129,27 +129,200 @@ public final class SummaryWriter {
   public long replaceWindowFromStaging(
       String sourceUuid, LocalDate start, LocalDate endInclusive, StagingTable staging, long expectedRows) {
     Objects.requireNonNull(staging, "staging");
-    UUID source = checkedWindow(sourceUuid, start, endInclusive);
-    if (!staging.database().schema().equals(database.schema())) {
-      throw new SinkException("the staging table " + staging.name() + " is not in schema " + database.schema());
+    try (Replacement replacement = beginReplace(sourceUuid, start, endInclusive)) {
+      replacement.insertFrom(staging, expectedRows);
+      return replacement.commit();
     }
-    String stagingTable = database.qualified(staging.name());
-    return replace(
-        source, start, endInclusive, " from " + staging.name(), "inserted",
-        connection -> {
-          checkStaging(connection, stagingTable, source, start, endInclusive, expectedRows);
-          try (Statement statement = connection.createStatement()) {
-            long inserted =
-                statement.executeUpdate(
-                    "INSERT INTO " + database.qualified(TABLE) + " (" + SummaryColumns.nameList() + ") SELECT "
-                        + SummaryColumns.nameList() + " FROM " + stagingTable);
-            if (inserted != expectedRows) {
-              throw new SQLException("inserted " + inserted + " rows, expected " + expectedRows);
-            }
-            statement.execute("DROP TABLE " + stagingTable);
-            return inserted;
-          }
-        });
+  }
+
+  /**
+   * Begins replacing the rows of {@code sourceUuid} with {@code usage_start} in [{@code start},
+   * {@code endInclusive}] by the rows of one or more {@link StagingTable}s: creates the window's
+   * monthly partitions, takes the source's lock (waiting as the lock wait allows) and deletes the
+   * window's rows in a transaction that stays open. Each {@link Replacement#insertFrom} then moves a
+   * staging table's rows into the summary table, and {@link Replacement#commit} makes them all
+   * visible at once. The caller may compute the rows of the next staging table meanwhile: the
+   * summary table's index maintenance, most of a swap's time, then runs beside that work. Until the
+   * commit readers see the window's previous rows; closing a replacement that was not committed
+   * rolls it back.
+   *
+   * @throws SourceLockedException if another writer holds the source beyond the lock wait
+   * @throws SinkException if the arguments are invalid or the database fails; nothing is changed
+   */
+  public Replacement beginReplace(String sourceUuid, LocalDate start, LocalDate endInclusive) {
+    UUID source = checkedWindow(sourceUuid, start, endInclusive);
+    return new Replacement(source, start, endInclusive);
+  }
+
+  /**
+   * A replace of one source's window in an open transaction, filled from staging tables; see {@link
+   * #beginReplace}. Not safe for use by several threads at once.
+   */
+  public final class Replacement implements AutoCloseable {
+
+    private final UUID source;
+    private final LocalDate start;
+    private final LocalDate end;
+    private final long began = System.nanoTime();
+    private final Connection connection;
+    private final int deleted;
+    private final List<String> stagingNames = new ArrayList<>();
+    private long written;
+    private boolean open = true;
+
+    private Replacement(UUID source, LocalDate start, LocalDate end) {
+      this.source = source;
+      this.start = start;
+      this.end = end;
+      Connection opened = null;
+      try {
+        opened = database.connect();
+        ensureMonthlyPartitions(opened, start, end);
+        opened.setAutoCommit(false);
+        lockSource(opened, source);
+        this.deleted = deleteWindow(opened, source, start, end);
+        this.connection = opened;
+      } catch (SourceLockedException e) {
+        abandon(opened, e);
+        throw e;
+      } catch (SQLException | RuntimeException e) {
+        SinkException failure = new SinkException(failure("") + SinkException.describe(e), e);
+        abandon(opened, failure);
+        throw failure;
+      } catch (Error e) {
+        abandon(opened, e);
+        throw e;
+      }
+    }
+
+    /**
+     * Inserts the rows of {@code staging} and drops it, in the open transaction.
+     *
+     * @param expectedRows the number of rows the writers reported; a staging table holding another
+     *     number (a lost or doubled partition) fails the replace
+     * @return the number of rows inserted
+     * @throws SinkException if the staging table holds another number of rows, a row of another
+     *     source or outside the window, or the database fails; the replace is then rolled back (the
+     *     window's previous rows are unchanged) and the staging table is left for the caller to drop
+     */
+    public long insertFrom(StagingTable staging, long expectedRows) {
+      Objects.requireNonNull(staging, "staging");
+      if (!staging.database().schema().equals(database.schema())) {
+        throw new SinkException("the staging table " + staging.name() + " is not in schema " + database.schema());
+      }
+      String stagingTable = database.qualified(staging.name());
+      long rows =
+          step(
+              " from " + staging.name(),
+              c -> {
+                checkStaging(c, stagingTable, source, start, end, expectedRows);
+                try (Statement statement = c.createStatement()) {
+                  long n =
+                      statement.executeUpdate(
+                          "INSERT INTO " + database.qualified(TABLE) + " (" + SummaryColumns.nameList() + ") SELECT "
+                              + SummaryColumns.nameList() + " FROM " + stagingTable);
+                  if (n != expectedRows) {
+                    throw new SQLException("inserted " + n + " rows, expected " + expectedRows);
+                  }
+                  statement.execute("DROP TABLE " + stagingTable);
+                  return n;
+                }
+              });
+      stagingNames.add(staging.name());
+      return rows;
+    }
+
+    /**
+     * One step of the transaction; any failure rolls the replace back and is rethrown as a {@link
+     * SinkException} naming the window and {@code from}.
+     */
+    private long step(String from, NewRows newRows) {
+      requireOpen();
+      try {
+        long rows = newRows.write(connection);
+        written += rows;
+        return rows;
+      } catch (Exception e) { // also the checked exceptions Spark's Scala code throws undeclared
+        SinkException failure = new SinkException(failure(from) + SinkException.describe(e), e);
+        end(failure);
+        throw failure;
+      } catch (Error e) {
+        end(e);
+        throw e;
+      }
+    }
+
+    /**
+     * Commits the replace: readers now see the new rows instead of the window's previous ones.
+     *
+     * @return the number of rows written
+     * @throws SinkException if the commit fails; the window's previous rows are then unchanged
+     */
+    public long commit() {
+      requireOpen();
+      try {
+        connection.commit();
+      } catch (SQLException e) {
+        SinkException failure = new SinkException(failure(from()) + SinkException.describe(e), e);
+        end(failure);
+        throw failure;
+      }
+      open = false;
+      LOG.info(
+          "Replaced the summary of source {} for {}..{}{}: {} rows deleted, {} rows written in {} ms",
+          source, start, end, from(), deleted, written, (System.nanoTime() - began) / 1_000_000);
+      try {
+        connection.close();
+      } catch (SQLException e) {
+        throw new SinkException(
+            "the summary of source " + source + " was written but its connection did not close: "
+                + SinkException.describe(e), e);
+      }
+      return written;
+    }
+
+    /** Rolls the replace back unless it was committed. */
+    @Override
+    public void close() {
+      if (open) {
+        end(null);
+      }
+    }
+
+    private void requireOpen() {
+      if (!open) {
+        throw new IllegalStateException("the replace of source " + source + " for " + start + ".." + end + " has ended");
+      }
+    }
+
+    private String from() {
+      return stagingNames.isEmpty() ? "" : " from " + String.join(", ", stagingNames);
+    }
+
+    private String failure(String from) {
+      return "cannot replace the summary of source " + source + " for " + start + ".." + end + from
+          + " (its previous rows are unchanged): ";
+    }
+
+    /** Rolls back and closes; problems doing so are added to {@code failure}, or dropped without one. */
+    private void end(Throwable failure) {
+      open = false;
+      abandon(connection, failure);
+    }
+  }
+
+  /** Rolls back and closes {@code connection} (if any); problems doing so are added to {@code failure}, if any. */
+  private static void abandon(Connection connection, Throwable failure) {
+    if (connection == null) {
+      return;
+    }
+    Throwable problems = failure == null ? new SinkException("rolling back") : failure;
+    rollback(connection, problems);
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      problems.addSuppressed(e);
+    }
   }
 
   /** The window's rows as one step of the replacing transaction writes them; returns how many. */
@@ -166,45 +339,6 @@ public final class SummaryWriter {
       throw new SinkException("the window " + start + ".." + endInclusive + " ends before it starts");
     }
     return source;
-  }
-
-  /**
-   * The one transaction of a replace: the window's monthly partitions, the source's lock, the delete
-   * of its rows in the window, then {@code newRows}, and the commit; any failure rolls it all back.
-   */
-  private long replace(
-      UUID source, LocalDate start, LocalDate endInclusive, String from, String verb, NewRows newRows) {
-    String failure =
-        "cannot replace the summary of source " + source + " for " + start + ".." + endInclusive + from
-            + " (its previous rows are unchanged): ";
-    long began = System.nanoTime();
-    try (Connection connection = database.connect()) {
-      try {
-        ensureMonthlyPartitions(connection, start, endInclusive);
-        connection.setAutoCommit(false);
-        lockSource(connection, source);
-        int deleted = deleteWindow(connection, source, start, endInclusive);
-        long written = newRows.write(connection);
-        connection.commit();
-        LOG.info(
-            "Replaced the summary of source {} for {}..{}{}: {} rows deleted, {} rows {} in {} ms",
-            source, start, endInclusive, from, deleted, written, verb, (System.nanoTime() - began) / 1_000_000);
-        return written;
-      } catch (SourceLockedException e) {
-        rollback(connection, e);
-        throw e;
-      } catch (Exception e) {
-        rollback(connection, e);
-        throw new SinkException(failure + SinkException.describe(e), e);
-      } catch (Error e) {
-        rollback(connection, e);
-        throw e;
-      }
-    } catch (SQLException e) {
-      throw new SinkException(
-          "the summary of source " + source + " was written but its connection did not close: "
-              + SinkException.describe(e), e);
-    }
   }
 
   private static void checkStaging(

@@ -16,23 +16,38 @@ public final class DailySummary {
    */
   public static Dataset<Row> build(SummaryInputs inputs, LabelRules labels, RunIdentity identity) {
     Dataset<Row> hourly = PodSummary.withUsageDay(inputs.podUsage());
-    return build(
-        inputs, PodDays.of(inputs), NodeCapacity.perNodeAndDay(hourly), hourly, labels, identity, SharedResults.RECOMPUTE);
+    return parts(
+            inputs, PodDays.of(inputs), NodeCapacity.perNodeAndDay(hourly), hourly, labels, identity, SharedResults.RECOMPUTE)
+        .all();
   }
 
   /**
    * The summary from the window's {@link PodDays} and node capacity ({@link
-   * NodeCapacity#perNodeAndDay}); the pod days also give the node roles and the nodes of volumes. The
-   * intermediate results that several parts read pass through {@code shared}.
+   * NodeCapacity#perNodeAndDay}), in two parts; the pod days also give the node roles and the nodes of
+   * volumes. The intermediate results that several parts read pass through {@code shared}, the Pod
+   * rows among them.
    */
-  public static Dataset<Row> build(
+  public static Parts parts(
       SummaryInputs inputs, Dataset<Row> podDays, Dataset<Row> nodeCapacity, LabelRules labels, RunIdentity identity,
       SharedResults shared) {
-    return build(inputs, podDays, nodeCapacity, podDays, labels, identity, shared);
+    return parts(inputs, podDays, nodeCapacity, podDays, labels, identity, shared);
+  }
+
+  /**
+   * The summary as the Pod rows and the rest (Storage and unallocated rows, the latter computed from
+   * the Pod rows), so that the Pod rows, most of the summary, can be written while the rest is
+   * computed.
+   */
+  public record Parts(Dataset<Row> podRows, Dataset<Row> otherRows) {
+
+    /** All rows of the summary. */
+    public Dataset<Row> all() {
+      return podRows.unionByName(otherRows);
+    }
   }
 
   /** @param podFacts rows with usage_start, namespace, pod, node, resource_id and node_role: hourly or pod days */
-  private static Dataset<Row> build(
+  private static Parts parts(
       SummaryInputs inputs, Dataset<Row> podDays, Dataset<Row> nodeCapacity, Dataset<Row> podFacts, LabelRules labels,
       RunIdentity identity, SharedResults shared) {
     Dataset<Row> podRows =
@@ -44,7 +59,7 @@ public final class DailySummary {
             shared.share(NodeRoles.derive(podFacts, inputs.nodeLabels())),
             inputs.costCategoryPatterns(),
             identity);
-    return podRows.unionByName(storageRows).unionByName(unallocatedRows);
+    return new Parts(podRows, storageRows.unionByName(unallocatedRows));
   }
 
   private DailySummary() {}

@@ -40,8 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
  * run succeeds. Each run is a child JVM ({@link SummarizeChild}), killed at a point its log or the
  * database shows: a CACHE run in its aggregate phase (after the inputs were read and cached), in its
  * staging write (its staging table exists), and in its swap, held inside its transaction after it
- * deleted the old rows and inserted the new ones (this test holds a lock that its {@code DROP} of the
- * staging table waits for); an ITERATE run while its COPY into the summary table is open (ITERATE
+ * deleted the old rows and inserted the staged Pod rows (this test holds a lock that its {@code DROP}
+ * of the staging table waits for); an ITERATE run while its COPY into the summary table is open (ITERATE
  * writes in one transaction from before its first Spark job to its commit). Every run starts from the
  * rows of a first run, and its test reruns in-process (CACHE) after the kill.
  *
@@ -202,11 +202,15 @@ class KillInEachPhaseTest {
 
   /** The rerun replaces the window with the new input's recorded summary; no staging table stays behind. */
   private void rerunSucceeds(KilledRun run) {
-    runInProcess(run.database, run.summary, newInput);
+    UUID rerun = runInProcess(run.database, run.summary, newInput);
     assertEquals(expectedAfterRerun, FaultRuns.rowsWithoutUuid(run.database));
-    // the rerun's own staging table went with its swap; that of the killed run stays until its run is
-    // over (recorded, or running for more than a day: StagingTable.dropAbandoned) and harms nothing
-    assertTrue(FaultRuns.stagingTables(run.database).size() <= 1, FaultRuns.stagingTables(run.database).toString());
+    // the rerun's own staging tables went with its swap; those of the killed run (one per part it
+    // staged) stay until its run is over (recorded, or running for more than a day:
+    // StagingTable.dropAbandoned) and harm nothing
+    List<Object> left = FaultRuns.stagingTables(run.database);
+    String rerunTables = "ocp_summary_staging_" + rerun.toString().replace("-", "");
+    assertTrue(left.stream().noneMatch(table -> table.toString().startsWith(rerunTables)), left.toString());
+    assertTrue(left.stream().map(table -> table.toString().substring(0, rerunTables.length())).distinct().count() <= 1, left.toString());
   }
 
   /** A CACHE run in this JVM; returns its run id. */

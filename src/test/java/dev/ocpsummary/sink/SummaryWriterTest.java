@@ -478,6 +478,63 @@ class SummaryWriterTest {
     staging.dropQuietly();
   }
 
+  @Test
+  void aReplaceFilledFromTwoStagingTablesShowsTheOldRowsUntilItCommitsBoth() {
+    writer.replaceWindow(SOURCE, JAN_1, JAN_2, List.of(pod(JAN_1, "old", 1.0), pod(JAN_2, "old", 2.0)).iterator());
+    List<Map<String, Object>> before = contents();
+    UUID run = UUID.randomUUID();
+    StagingTable first = StagingTable.create(database, run);
+    first.copyPartition(0, List.of(pod(JAN_1, "a", 3.0)).iterator());
+    StagingTable second = StagingTable.create(database, run, 1);
+
+    try (SummaryWriter.Replacement replacement = writer.beginReplace(SOURCE, JAN_1, JAN_2)) {
+      assertEquals(1, replacement.insertFrom(first, 1));
+      // the second part is staged while the transaction holds the first
+      second.copyPartition(0, List.of(pod(JAN_2, "b", 4.0), pod(JAN_2, "c", 5.0)).iterator());
+      assertEquals(before, contents(), "readers see the previous rows until the commit");
+      assertEquals(2, replacement.insertFrom(second, 2));
+      assertEquals(3, replacement.commit());
+    }
+
+    assertEquals(
+        List.of(row(JAN_1, "a", "3", SOURCE), row(JAN_2, "b", "4", SOURCE), row(JAN_2, "c", "5", SOURCE)), contents());
+    assertFalse(stagingTableExists(first), "the replace drops its staging tables");
+    assertFalse(stagingTableExists(second), "the replace drops its staging tables");
+  }
+
+  @Test
+  void aReplaceClosedBeforeItsCommitLeavesThePreviousRowsAndReleasesTheSource() {
+    writer.replaceWindow(SOURCE, JAN_1, JAN_1, List.of(pod(JAN_1, "old", 1.0)).iterator());
+    List<Map<String, Object>> before = contents();
+    StagingTable staging = StagingTable.create(database, UUID.randomUUID());
+    staging.copyPartition(0, List.of(pod(JAN_1, "a", 3.0)).iterator());
+
+    try (SummaryWriter.Replacement replacement = writer.beginReplace(SOURCE, JAN_1, JAN_1)) {
+      replacement.insertFrom(staging, 1);
+    }
+
+    assertEquals(before, contents());
+    assertTrue(stagingTableExists(staging), "its DROP was rolled back with the rest");
+    // the source's lock went with the transaction: a writer that may not wait writes at once
+    new SummaryWriter(database, LockWait.failAtOnce()).replaceWindow(SOURCE, JAN_1, JAN_1, List.of(pod(JAN_1, "b", 2.0)).iterator());
+    assertEquals(List.of(row(JAN_1, "b", "2", SOURCE)), contents());
+    staging.dropQuietly();
+  }
+
+  @Test
+  void stagingTablesOfARunThatIsOverAreDroppedWhateverTheirPart() {
+    UUID over = UUID.randomUUID();
+    StagingTable first = StagingTable.create(database, over);
+    StagingTable second = StagingTable.create(database, over, 1);
+
+    List<String> dropped = StagingTable.dropAbandoned(database);
+
+    assertTrue(dropped.containsAll(List.of(first.name(), second.name())), dropped.toString());
+    assertEquals(first.name() + "_1", second.name());
+    assertFalse(stagingTableExists(first));
+    assertFalse(stagingTableExists(second));
+  }
+
   private static boolean stagingTableExists(StagingTable staging) {
     return (Long)
             PostgresFixture.value(
