@@ -159,10 +159,10 @@ final class CacheMode {
 
   /**
    * {@code rows} persisted in at most {@code partitions} partitions, and added to {@code persisted}.
-   * A cached result keeps the partitions of the plan that computed it (8 shuffle partitions, 24 for
-   * the summary's union of three), and every later stage that reads it runs a task per partition,
-   * each deserializing the stage's plan and generating its code again: on {@code production-large}
-   * fewer partitions took the run from 239 tasks to 98 and its CPU time by a tenth.
+   * A cached result keeps the partitions of the plan that computed it (8 shuffle partitions, those of
+   * each side for a union), and every later stage that reads it runs a task per partition, each
+   * deserializing the stage's plan and generating its code again: on {@code production-large} fewer
+   * partitions took the run from 239 tasks to 98 and its CPU time by a tenth.
    */
   private Dataset<Row> persisted(Dataset<Row> rows, int partitions, List<Dataset<Row>> persisted) {
     Dataset<Row> p = rows.coalesce(partitions).persist(level);
