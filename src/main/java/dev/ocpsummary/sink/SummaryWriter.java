@@ -113,38 +113,16 @@ public final class SummaryWriter {
   }
 
   /**
-   * Replaces the rows of {@code sourceUuid} with {@code usage_start} in [{@code start}, {@code
-   * endInclusive}] by the rows of a {@link StagingTable}, and drops the staging table, all in one
-   * transaction: the same guarantees as {@link #replaceWindow} (readers see the old rows or the new
-   * ones, writers of a source are serialised, rows with an infrastructure raw cost are kept), for
-   * rows that many writers copied in parallel beforehand.
-   *
-   * @param expectedRows the number of rows the writers reported; a staging table holding another
-   *     number (a lost or doubled partition) fails the swap
-   * @return the number of rows inserted
-   * @throws SinkException if the staging table holds another number of rows, a row of another source
-   *     or outside the window, or the database fails; the window's previous rows are then unchanged
-   *     and the staging table is left for the caller to drop
-   */
-  public long replaceWindowFromStaging(
-      String sourceUuid, LocalDate start, LocalDate endInclusive, StagingTable staging, long expectedRows) {
-    Objects.requireNonNull(staging, "staging");
-    try (Replacement replacement = beginReplace(sourceUuid, start, endInclusive)) {
-      replacement.insertFrom(staging, expectedRows);
-      return replacement.commit();
-    }
-  }
-
-  /**
    * Begins replacing the rows of {@code sourceUuid} with {@code usage_start} in [{@code start},
-   * {@code endInclusive}] by the rows of one or more {@link StagingTable}s: creates the window's
-   * monthly partitions, takes the source's lock (waiting as the lock wait allows) and deletes the
-   * window's rows in a transaction that stays open. Each {@link Replacement#insertFrom} then moves a
-   * staging table's rows into the summary table, and {@link Replacement#commit} makes them all
-   * visible at once. The caller may compute the rows of the next staging table meanwhile: the
-   * summary table's index maintenance, most of a swap's time, then runs beside that work. Until the
-   * commit readers see the window's previous rows; closing a replacement that was not committed
-   * rolls it back.
+   * {@code endInclusive}] by the rows of one or more {@link StagingTable}s, which many writers copied
+   * in parallel: creates the window's monthly partitions, takes the source's lock (waiting as the
+   * lock wait allows) and deletes the window's rows in a transaction that stays open. Each {@link
+   * Replacement#insertFrom} then moves a staging table's rows into the summary table and drops it,
+   * and {@link Replacement#commit} makes them all visible at once. The caller may compute the rows of
+   * the next staging table meanwhile: the summary table's index maintenance, most of a swap's time,
+   * then runs beside that work. The guarantees are those of {@link #replaceWindow}: until the commit
+   * readers see the window's previous rows, writers of a source are serialised, rows with an
+   * infrastructure raw cost are kept; closing a replacement that was not committed rolls it back.
    *
    * @throws SourceLockedException if another writer holds the source beyond the lock wait
    * @throws SinkException if the arguments are invalid or the database fails; nothing is changed

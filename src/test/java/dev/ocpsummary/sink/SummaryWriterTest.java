@@ -434,7 +434,7 @@ class SummaryWriterTest {
     staging.copyPartition(0, List.of(pod(JAN_1, "a", 3.0)).iterator());
     staging.copyPartition(1, List.of(pod(JAN_2, "b", 4.0)).iterator());
 
-    assertEquals(2, writer.replaceWindowFromStaging(SOURCE, JAN_1, JAN_2, staging, 2));
+    assertEquals(2, swap(JAN_1, JAN_2, staging, 2));
 
     assertEquals(List.of(row(JAN_1, "a", "3", SOURCE), row(JAN_2, "b", "4", SOURCE)), contents());
     assertFalse(stagingTableExists(staging), "the swap drops its staging table");
@@ -448,7 +448,7 @@ class SummaryWriterTest {
     staging.copyPartition(0, List.of(pod(JAN_1, "a", 3.0)).iterator());
 
     SinkException e =
-        assertThrows(SinkException.class, () -> writer.replaceWindowFromStaging(SOURCE, JAN_1, JAN_1, staging, 2));
+        assertThrows(SinkException.class, () -> swap(JAN_1, JAN_1, staging, 2));
 
     assertEquals(
         "cannot replace the summary of source " + SOURCE + " for 2024-01-01..2024-01-01 from " + staging.name()
@@ -467,7 +467,7 @@ class SummaryWriterTest {
     staging.copyPartition(0, List.of(pod(JAN_1, "a", 3.0), other(JAN_1, "b", 4.0)).iterator());
 
     SinkException e =
-        assertThrows(SinkException.class, () -> writer.replaceWindowFromStaging(SOURCE, JAN_1, JAN_1, staging, 2));
+        assertThrows(SinkException.class, () -> swap(JAN_1, JAN_1, staging, 2));
 
     assertEquals(
         "cannot replace the summary of source " + SOURCE + " for 2024-01-01..2024-01-01 from " + staging.name()
@@ -533,6 +533,14 @@ class SummaryWriterTest {
     assertEquals(first.name() + "_1", second.name());
     assertFalse(stagingTableExists(first));
     assertFalse(stagingTableExists(second));
+  }
+
+  /** Replaces the window by the rows of one staging table, as CACHE does with each of its parts. */
+  private static long swap(LocalDate start, LocalDate end, StagingTable staging, long expectedRows) {
+    try (SummaryWriter.Replacement replacement = writer.beginReplace(SOURCE, start, end)) {
+      replacement.insertFrom(staging, expectedRows);
+      return replacement.commit();
+    }
   }
 
   private static boolean stagingTableExists(StagingTable staging) {
