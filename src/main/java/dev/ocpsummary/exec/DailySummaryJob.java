@@ -45,8 +45,9 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li><b>cache</b> reads the window's inputs once, persists what the summary needs of them (pod
  *       rows reduced to pod days and node hours, storage and label rows as they are), computes every
- *       summary from that and writes from the executors (COPY per partition into a per-run staging
- *       table, then one swapping transaction). Fastest, and nothing passes through the driver;
+ *       summary from that and writes from the executors (COPY per partition into per-run staging
+ *       tables, then one swapping transaction, which inserts the Pod rows while the rest is
+ *       computed). Fastest, and nothing passes through the driver;
  *       memory grows with the window's pods and days (persisted at the configured storage level,
  *       spilling to disk with the default {@code MEMORY_AND_DISK}).
  *   <li><b>iterate</b> handles one day at a time and pulls its rows to the driver with {@code
