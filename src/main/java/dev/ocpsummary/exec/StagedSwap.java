@@ -63,7 +63,6 @@ final class StagedSwap implements AutoCloseable {
   /** The transaction after its last queued step; it begins when the swap is created. */
   private CompletableFuture<Replacement> transaction;
   private int partitions;
-  private long rows;
   private long transactionStarted;
   private boolean committed;
 
@@ -124,7 +123,6 @@ final class StagedSwap implements AutoCloseable {
           "the executors copied " + reported + " rows into " + staging.name() + ", the part has " + expectedRows);
     }
     partitions += counts.value().size();
-    rows += reported;
     long staged = reported;
     transaction =
         transaction.thenApplyAsync(
@@ -151,6 +149,7 @@ final class StagedSwap implements AutoCloseable {
     await(transaction.thenApplyAsync(Replacement::commit, transactionThread));
     long transactionMillis = (System.nanoTime() - transactionStarted) / 1_000_000;
     committed = true;
+    long rows = rowsByKind.values().stream().mapToLong(Long::longValue).sum();
     return new Written(rows, Map.copyOf(rowsByKind), partitions, transactionMillis, (System.nanoTime() - waitStarted) / 1_000_000);
   }
 
