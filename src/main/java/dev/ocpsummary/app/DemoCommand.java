@@ -84,23 +84,32 @@ final class DemoCommand implements Command {
               .withInput(loaded.input().withRoot(LocalS3.uri(BUCKET, INPUT_PREFIX)).withLayout(InputLayout.KOKU))
               .withS3(s3.settings())
               .withCluster(new ClusterSettings(CLUSTER_ID, "Demo cluster"));
-      SparkSession spark = SparkSessions.getOrCreate(settings, Optional.empty());
-      // A session that existed before (a notebook, a test JVM) keeps its own s3a settings; the demo's
-      // bucket gets the demo server's, for that bucket only.
-      s3.settings().hadoopOptionsForBucket(BUCKET).forEach(spark.sparkContext().hadoopConfiguration()::set);
-      // Hadoop caches one file system per bucket: one left by an earlier demo in this JVM (with another
-      // state folder, so another server) would still call that server. Closing it drops it from the cache.
-      FileSystem.get(URI.create(LocalS3.uri(BUCKET, "")), spark.sparkContext().hadoopConfiguration()).close();
-      GenerateOptions options = GenerateOptions.defaults().withIds(SOURCE_UUID, CLUSTER_ID, settings.input().org());
-      boolean reused = Files.exists(dataFolder.resolve(ExpectedTotals.FILE_NAME));
-      String generatedUri = dataFolder.toUri().toString();
-      ExpectedTotals expected =
-          reused
-              ? Generator.expected(Scales.load(SCALE), generatedUri, options)
-              : Generator.generate(spark, Scales.load(SCALE), generatedUri, options);
-      s3.upload(dataFolder, BUCKET, INPUT_PREFIX, InputFiles::isHourlyInput);
-      return summarize(cl, settings, spark, expected, reused, s3, started, out);
+      // the database (the embedded server, by default) starts while Spark starts and the data is made
+      try (LocalDatabase.Opening database = LocalDatabase.openInBackground(settings.database())) {
+        return generateAndSummarize(cl, settings, dataFolder, s3, database, started, out);
+      }
     }
+  }
+
+  private int generateAndSummarize(
+      CommandLine cl, Settings settings, Path dataFolder, LocalS3 s3, LocalDatabase.Opening database, long started,
+      PrintStream out) throws Exception {
+    SparkSession spark = SparkSessions.getOrCreate(settings, Optional.empty());
+    // A session that existed before (a notebook, a test JVM) keeps its own s3a settings; the demo's
+    // bucket gets the demo server's, for that bucket only.
+    s3.settings().hadoopOptionsForBucket(BUCKET).forEach(spark.sparkContext().hadoopConfiguration()::set);
+    // Hadoop caches one file system per bucket: one left by an earlier demo in this JVM (with another
+    // state folder, so another server) would still call that server. Closing it drops it from the cache.
+    FileSystem.get(URI.create(LocalS3.uri(BUCKET, "")), spark.sparkContext().hadoopConfiguration()).close();
+    GenerateOptions options = GenerateOptions.defaults().withIds(SOURCE_UUID, CLUSTER_ID, settings.input().org());
+    boolean reused = Files.exists(dataFolder.resolve(ExpectedTotals.FILE_NAME));
+    String generatedUri = dataFolder.toUri().toString();
+    ExpectedTotals expected =
+        reused
+            ? Generator.expected(Scales.load(SCALE), generatedUri, options)
+            : Generator.generate(spark, Scales.load(SCALE), generatedUri, options);
+    s3.upload(dataFolder, BUCKET, INPUT_PREFIX, InputFiles::isHourlyInput);
+    return summarize(cl, settings, spark, expected, reused, s3, database, started, out);
   }
 
   /** The S3 server of the local state folder: one already running (kept), or one for this demo. */
@@ -110,10 +119,10 @@ final class DemoCommand implements Command {
   }
 
   private int summarize(
-      CommandLine cl, Settings settings, SparkSession spark, ExpectedTotals expected, boolean reused, LocalS3 s3, long started,
-      PrintStream out) throws InterruptedException {
+      CommandLine cl, Settings settings, SparkSession spark, ExpectedTotals expected, boolean reused, LocalS3 s3,
+      LocalDatabase.Opening opening, long started, PrintStream out) throws InterruptedException {
     RunRequest request = new RunRequest(SOURCE_UUID, expected.start(), expected.end());
-    try (LocalDatabase database = LocalDatabase.open(settings.database())) {
+    try (LocalDatabase database = opening.await()) {
       RunResult result =
           new DailySummaryJob(spark, settings, database.database()).run(request, SummarizeCommand.identity(settings, request));
       DemoReport report = DemoReport.read(database.database(), request);

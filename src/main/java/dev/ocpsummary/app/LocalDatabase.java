@@ -6,6 +6,8 @@ import dev.ocpsummary.config.SettingsException;
 import dev.ocpsummary.sink.LocalPostgres;
 import dev.ocpsummary.sink.SummaryDatabase;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The summary database of a run: the configured server, or, when no URL is configured, the embedded
@@ -54,6 +56,67 @@ final class LocalDatabase implements AutoCloseable {
     } catch (RuntimeException e) {
       embedded.ifPresent(LocalPostgres::close);
       throw e;
+    }
+  }
+
+  /**
+   * Starts {@link #open} on a thread of its own, for a caller with other start-up work meanwhile
+   * (Spark takes about a second to start, the embedded server a few). The returned {@link Opening}
+   * hands the database over once it is open; closed without having done so, it closes the database
+   * as soon as that is open, so that no embedded server outlives the run.
+   */
+  static Opening openInBackground(DatabaseSettings configured) {
+    return new Opening(
+        CompletableFuture.supplyAsync(
+            () -> open(configured),
+            task -> {
+              Thread thread = new Thread(task, "open-database");
+              thread.setDaemon(true);
+              thread.start();
+            }));
+  }
+
+  /** A database being opened by {@link #openInBackground}. */
+  static final class Opening implements AutoCloseable {
+
+    private final CompletableFuture<LocalDatabase> opened;
+    private boolean handedOver;
+
+    private Opening(CompletableFuture<LocalDatabase> opened) {
+      this.opened = opened;
+    }
+
+    /**
+     * The open database, once it is; the caller closes it.
+     *
+     * @throws RuntimeException as {@link #open} failed
+     */
+    LocalDatabase await() {
+      try {
+        LocalDatabase database = opened.join();
+        handedOver = true;
+        return database;
+      } catch (CompletionException e) {
+        if (e.getCause() instanceof RuntimeException failure) {
+          throw failure;
+        }
+        if (e.getCause() instanceof Error error) {
+          throw error;
+        }
+        throw e;
+      }
+    }
+
+    @Override
+    public void close() {
+      if (handedOver) {
+        return;
+      }
+      try {
+        opened.join().close();
+      } catch (CompletionException e) {
+        // it did not open: nothing to close, and the caller reports its own failure
+      }
     }
   }
 

@@ -59,11 +59,17 @@ final class SummarizeCommand implements Command {
     Settings settings = withOptions(SettingsLoader.load(configFile, environment), cl);
     LocalDatabase.requireServerUnlessLocal(SparkSessions.master(cl.value("master")), settings.database());
     LOG.info("Effective settings: {}", settings);
-    try (LocalDatabase database = LocalDatabase.open(settings.database())) {
-      SparkSession spark =
+    SparkSession spark;
+    LocalDatabase database;
+    // the database opens while Spark starts: neither needs the other
+    try (LocalDatabase.Opening opening = LocalDatabase.openInBackground(settings.database())) {
+      spark =
           started
               .map(session -> SparkSessions.adopt(session, settings))
               .orElseGet(() -> SparkSessions.getOrCreate(settings, cl.value("master")));
+      database = opening.await();
+    }
+    try (database) {
       RunResult result = new DailySummaryJob(spark, settings, database.database()).run(request, identity(settings, request));
       out.printf(
           "summarized %s: %d rows written %s from %d input rows in %d ms, mode %s (run %s)%n",

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.column.statistics.Statistics;
@@ -116,13 +117,17 @@ final class ParquetFooterCheck {
    * what their footers tell, in the files' order; a bad file fails as {@link #check} would, the
    * first in that order when several are bad.
    */
-  List<FileFacts> checkAll(List<Path> files, ReportType report) {
+  List<FileFacts> checkAll(List<FileStatus> files, ReportType report) {
     return Concurrently.map(files, CONCURRENT_READS, "parquet-footer-check", file -> check(file, report));
   }
 
-  /** Checks one file against the report's columns and returns what its footer tells. */
-  FileFacts check(Path file, ReportType report) {
-    ParquetMetadata footer = readFooter(file);
+  /**
+   * Checks one file against the report's columns and returns what its footer tells. The listing's
+   * status of the file spares the store a second look-up of it.
+   */
+  FileFacts check(FileStatus status, ReportType report) {
+    Path file = status.getPath();
+    ParquetMetadata footer = readFooter(status);
     MessageType schema = footer.getFileMetaData().getSchema();
     for (ReportType.ReadColumn column : report.columns()) {
       Optional<Type> found = field(schema, column.name());
@@ -187,11 +192,11 @@ final class ParquetFooterCheck {
     return LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000), (int) Math.floorMod(micros, 1_000_000) * 1000, ZoneOffset.UTC);
   }
 
-  private ParquetMetadata readFooter(Path file) {
-    try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(file, hadoopConf))) {
+  private ParquetMetadata readFooter(FileStatus status) {
+    try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromStatus(status, hadoopConf))) {
       return reader.getFooter();
     } catch (IOException | RuntimeException e) {
-      throw new InputException("file " + file + " is not a readable Parquet file: " + firstLine(e), e);
+      throw new InputException("file " + status.getPath() + " is not a readable Parquet file: " + firstLine(e), e);
     }
   }
 

@@ -2,11 +2,13 @@ package dev.ocpsummary.source;
 
 import dev.ocpsummary.config.InputSettings;
 import dev.ocpsummary.config.RunRequest;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -149,7 +151,7 @@ public final class UsageReader {
     FooterEstimate windowEstimate = FooterEstimate.NONE;
     for (PeriodFolder folder : windowFolders(input, report, request)) {
       FolderListing listing = listDataFiles(new Path(folder.path()));
-      List<Path> folderFiles = listing.dataFiles();
+      List<FileStatus> folderFiles = listing.dataFiles();
       if (folderFiles.isEmpty() && report.requiredReport()) {
         throw new InputException(
             "no " + report.folder() + " data for " + request + ": folder " + folder.path()
@@ -162,7 +164,7 @@ public final class UsageReader {
       LocalDate until = earliest(request.end().plusDays(1), folder.until());
       List<ParquetFooterCheck.FileFacts> folderFacts = footers.checkAll(folderFiles, report);
       for (int i = 0; i < folderFiles.size(); i++) {
-        Path file = folderFiles.get(i);
+        Path file = folderFiles.get(i).getPath();
         ParquetFooterCheck.FileFacts facts = folderFacts.get(i);
         fileRows += facts.rows();
         windowEstimate = windowEstimate.plus(facts.estimateFor(from, until));
@@ -172,7 +174,7 @@ public final class UsageReader {
               file, facts.firstIntervalStart(), facts.lastIntervalStart(), folder.from(), folder.until().minusDays(1));
         }
       }
-      folderFiles.forEach(file -> files.add(file.toString()));
+      folderFiles.forEach(file -> files.add(file.getPath().toString()));
       Dataset<Row> folderRows = readPeriod(listing.scanPaths(), report, from, until);
       rows = rows == null ? folderRows : rows.unionAll(folderRows);
     }
@@ -246,25 +248,27 @@ public final class UsageReader {
    * up every file (about a second for a month of pod usage over s3a), and reads exactly these files;
    * else the files.
    */
-  private record FolderListing(Path folder, List<Path> dataFiles, boolean holdsOnlyDataFiles) {
+  private record FolderListing(Path folder, List<FileStatus> dataFiles, boolean holdsOnlyDataFiles) {
     List<Path> scanPaths() {
-      return holdsOnlyDataFiles ? List.of(folder) : dataFiles;
+      return holdsOnlyDataFiles ? List.of(folder) : dataFiles.stream().map(FileStatus::getPath).toList();
     }
   }
 
+  /** The folder's data files in name order, none when the folder does not exist: one request over s3a. */
   private FolderListing listDataFiles(Path folder) {
     try {
       FileSystem fs = folder.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      if (!fs.exists(folder)) {
+      FileStatus[] statuses;
+      try {
+        statuses = fs.listStatus(folder);
+      } catch (FileNotFoundException e) {
         return new FolderListing(folder, List.of(), false);
       }
-      FileStatus[] statuses = fs.listStatus(folder);
-      List<Path> dataFiles =
+      List<FileStatus> dataFiles =
           Arrays.stream(statuses)
               .filter(FileStatus::isFile)
-              .map(FileStatus::getPath)
-              .filter(p -> isDataFileName(p.getName()))
-              .sorted()
+              .filter(status -> isDataFileName(status.getPath().getName()))
+              .sorted(Comparator.comparing(FileStatus::getPath))
               .toList();
       return new FolderListing(folder, dataFiles, dataFiles.size() == statuses.length);
     } catch (IOException | RuntimeException e) {
