@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * from the copy-free rows. The intermediate results that several parts of the summary read (node
  * capacity, Pod rows, node roles: {@link SharedResults}) and the rest of the summary are persisted
  * too, so that each is computed once (phase {@code aggregate}); each is cached in at most one
- * partition per executor core. The Pod rows, most of the summary, are computed first and copied,
+ * partition per executor core, and the label rows in one, so that grouping them per hour or per node
+ * needs no shuffle. The Pod rows, most of the summary, are computed first and copied,
  * on whichever executors hold them, into a per-run staging table with one connection and COPY per
  * partition (at most one per COPY stream). The swapping transaction, begun on a thread of its own
  * meanwhile, inserts them into the summary table while Spark computes the Storage and unallocated
@@ -81,14 +82,17 @@ final class CacheMode {
       UUID runId, PhaseClock clock) {
     List<Dataset<Row>> persisted = new ArrayList<>();
     SharedResults persistEach = rows -> persisted(rows, cores(), persisted);
+    // In one partition, the label rows need no shuffle to be grouped per hour or per node: each use
+    // of them (the labels of the hour of pods and volumes, node roles) is one small task.
+    SharedResults persistWhole = rows -> persisted(rows, 1, persisted);
     try {
       SummaryInputs hourly = inputs.summaryInputs(rows -> rows);
       SummaryInputs window =
           new SummaryInputs(
               hourly.podUsage(),
               hourly.storageUsage(),
-              persistEach.share(hourly.nodeLabels()),
-              persistEach.share(hourly.namespaceLabels()),
+              persistWhole.share(hourly.nodeLabels()),
+              persistWhole.share(hourly.namespaceLabels()),
               hourly.costCategoryPatterns());
       Dataset<Row> windowPodDays = persistEach.share(PodDays.of(window));
       long podDayRows =
