@@ -3,6 +3,7 @@ package dev.ocpsummary.app;
 import dev.ocpsummary.config.DatabaseSettings;
 import dev.ocpsummary.config.Secret;
 import dev.ocpsummary.config.SettingsException;
+import dev.ocpsummary.exec.Background;
 import dev.ocpsummary.sink.LocalPostgres;
 import dev.ocpsummary.sink.SummaryDatabase;
 import java.util.Optional;
@@ -66,14 +67,7 @@ final class LocalDatabase implements AutoCloseable {
    * as soon as that is open, so that no embedded server outlives the run.
    */
   static Opening openInBackground(DatabaseSettings configured) {
-    return new Opening(
-        CompletableFuture.supplyAsync(
-            () -> open(configured),
-            task -> {
-              Thread thread = new Thread(task, "open-database");
-              thread.setDaemon(true);
-              thread.start();
-            }));
+    return new Opening(Background.supply("open-database", () -> open(configured)));
   }
 
   /** A database being opened by {@link #openInBackground}. */
@@ -92,19 +86,9 @@ final class LocalDatabase implements AutoCloseable {
      * @throws RuntimeException as {@link #open} failed
      */
     LocalDatabase await() {
-      try {
-        LocalDatabase database = opened.join();
-        handedOver = true;
-        return database;
-      } catch (CompletionException e) {
-        if (e.getCause() instanceof RuntimeException failure) {
-          throw failure;
-        }
-        if (e.getCause() instanceof Error error) {
-          throw error;
-        }
-        throw e;
-      }
+      LocalDatabase database = Background.await(opened);
+      handedOver = true;
+      return database;
     }
 
     @Override

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>What is persisted is the window's working set, not its hourly usage rows: the label reports as
  * they are, and the hourly pod rows reduced to one row per pod, node and day with the label texts of
- * each hour joined ({@link PodDays}), materialised in phase {@code read}. Spark's compressed columnar
+ * each hour joined ({@link PodDays}), materialised in phase {@code read}, while the driver plans the rest of the summary from them (planning
+ * takes it about a second); should the duplicate check drop copies, the plan is made again. Spark's compressed columnar
  * cache of every hourly row cost more to build than the whole summary computed from it, and most of
  * the run's memory, while reading a few Parquet columns again is cheap: node capacity reads four
  * columns of the hourly pod rows, and the storage summary and its duplicate check read the storage
@@ -95,34 +97,46 @@ final class CacheMode {
               persistWhole.share(hourly.namespaceLabels()),
               hourly.costCategoryPatterns());
       Dataset<Row> windowPodDays = persistEach.share(PodDays.of(window));
-      long podDayRows =
+      int plannedFrom = persisted.size();
+      String readGroup = groupPrefix + "cache-read";
+      ReadAhead read =
           clock.time(
               "read",
               () -> {
                 LOG.info("Run {}: phase read: caching label rows and the window's pod rows as pod days", runId);
-                context.setJobGroup(groupPrefix + "cache-read", "read and cache the window's inputs", false);
                 // the pod days read the cached label rows, so this fills every cache of the phase
-                return windowPodDays.count();
+                CompletableFuture<Long> podDayCount =
+                    Background.supply(
+                        "cache-read-" + runId,
+                        () -> {
+                          context.setJobGroup(readGroup, "read and cache the window's inputs", false);
+                          return windowPodDays.count();
+                        });
+                try {
+                  // planning the summary keeps the driver busy for a second, while the executors read
+                  DailySummary.Parts planned = summaryParts(window, windowPodDays, labels, identity, persistEach, persisted);
+                  return new ReadAhead(Background.await(podDayCount), planned, persisted.size());
+                } catch (RuntimeException | Error e) {
+                  context.cancelJobGroup(readGroup);
+                  throw e;
+                }
               });
+      long podDayRows = read.podDayRows();
       SummaryInputs checked =
           clock.time("read", () -> duplicates.apply(window, windowPodDays, persistEach::share));
-      Dataset<Row> podDays = windowPodDays;
-      if (checked.podUsage() != window.podUsage()) {
-        // copies were dropped: the pod days summed them
-        windowPodDays.unpersist(false);
-        podDays = persistEach.share(PodDays.of(checked));
+      DailySummary.Parts summary = read.planned();
+      if (checked.podUsage() != window.podUsage() || checked.storageUsage() != window.storageUsage()) {
+        // copies were dropped: the plan, and the pod days when they were pod rows, summed them
+        persisted.subList(plannedFrom, read.plannedUntil()).forEach(p -> p.unpersist(false));
+        Dataset<Row> podDays = windowPodDays;
+        if (checked.podUsage() != window.podUsage()) {
+          windowPodDays.unpersist(false);
+          podDays = persistEach.share(PodDays.of(checked));
+        }
+        summary = summaryParts(checked, podDays, labels, identity, persistEach, persisted);
       }
-      DailySummary.Parts summary =
-          DailySummary.parts(
-              checked,
-              podDays,
-              NodeCapacity.perNodeAndDay(PodSummary.withUsageDay(checked.podUsage())),
-              labels,
-              identity,
-              persistEach);
-      // the Pod rows are shared (persisted) already: the unallocated rows read them too
       Dataset<Row> podRows = summary.podRows();
-      Dataset<Row> otherRows = persisted(summary.otherRows(), copyStreams(), persisted);
+      Dataset<Row> otherRows = summary.otherRows();
       String aggregateGroup = groupPrefix + "cache-aggregate";
       long podRowCount =
           clock.time(
@@ -159,6 +173,22 @@ final class CacheMode {
         p.unpersist(true);
       }
     }
+  }
+
+  /** The pod day count of phase read, and the summary planned meanwhile (persisted up to an index of the list). */
+  private record ReadAhead(long podDayRows, DailySummary.Parts planned, int plannedUntil) {}
+
+  /**
+   * The summary of {@code in} as Pod rows and the rest, both persisted (the Pod rows are shared
+   * already: the unallocated rows read them too).
+   */
+  private DailySummary.Parts summaryParts(
+      SummaryInputs in, Dataset<Row> podDays, LabelRules labels, RunIdentity identity, SharedResults persistEach,
+      List<Dataset<Row>> persisted) {
+    DailySummary.Parts parts =
+        DailySummary.parts(
+            in, podDays, NodeCapacity.perNodeAndDay(PodSummary.withUsageDay(in.podUsage())), labels, identity, persistEach);
+    return new DailySummary.Parts(parts.podRows(), persisted(parts.otherRows(), copyStreams(), persisted));
   }
 
   /**

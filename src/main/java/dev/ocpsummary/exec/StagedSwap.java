@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.apache.spark.SparkContext;
@@ -146,7 +145,7 @@ final class StagedSwap implements AutoCloseable {
   Written commit() {
     long waitStarted = System.nanoTime();
     // every insert has checked its staging table against the rows its writers reported
-    await(transaction.thenApplyAsync(Replacement::commit, transactionThread));
+    Background.await(transaction.thenApplyAsync(Replacement::commit, transactionThread));
     long transactionMillis = (System.nanoTime() - transactionStarted) / 1_000_000;
     committed = true;
     long rows = rowsByKind.values().stream().mapToLong(Long::longValue).sum();
@@ -183,22 +182,7 @@ final class StagedSwap implements AutoCloseable {
 
   private void rethrowIfFailed() {
     if (transaction.isCompletedExceptionally()) {
-      await(transaction);
-    }
-  }
-
-  /** The future's value, or the exception its step threw, as it was thrown. */
-  private static <T> T await(CompletableFuture<T> future) {
-    try {
-      return future.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      if (e.getCause() instanceof Error cause) {
-        throw cause;
-      }
-      throw e;
+      Background.await(transaction);
     }
   }
 
