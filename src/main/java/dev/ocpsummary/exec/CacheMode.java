@@ -47,7 +47,7 @@ import org.slf4j.LoggerFactory;
  * on whichever executors hold them, into a per-run staging table with one connection and COPY per
  * partition (at most one per COPY stream). The swapping transaction, begun on a thread of its own
  * meanwhile, inserts them into the summary table while Spark computes the Storage and unallocated
- * rows, which follow through a second staging table into the same transaction, committed at the end
+ * rows (from the moment the Pod rows are counted, so also while they are copied), which follow through a second staging table into the same transaction, committed at the end
  * ({@link StagedSwap}, phase {@code write}). Nothing passes through the driver, so the mode works the same on a cluster master
  * as in local mode.
  *
@@ -147,15 +147,21 @@ final class CacheMode {
                 return podRows.count();
               });
       try (StagedSwap swap = new StagedSwap(context, database, lockWait, request, runId, groupPrefix + "cache-write")) {
-        // PostgreSQL inserts the Pod rows while the Storage and unallocated rows are computed
-        clock.time("write", () -> swap.stage(podRows.coalesce(copyStreams()), podRowCount));
-        long otherRowCount =
-            clock.time(
-                "aggregate",
+        // the Storage and unallocated rows are computed while the Pod rows are copied and inserted
+        CompletableFuture<Long> countingOtherRows =
+            Background.supply(
+                "cache-aggregate-" + runId,
                 () -> {
                   context.setJobGroup(aggregateGroup, "summarize the cached inputs: Storage and unallocated rows", false);
                   return otherRows.count();
                 });
+        try {
+          clock.time("write", () -> swap.stage(podRows.coalesce(copyStreams()), podRowCount));
+        } catch (RuntimeException | Error e) {
+          context.cancelJobGroup(aggregateGroup);
+          throw e;
+        }
+        long otherRowCount = clock.time("aggregate", () -> Background.await(countingOtherRows));
         clock.time("write", () -> swap.stage(otherRows, otherRowCount));
         StagedSwap.Written written = clock.time("write", swap::commit);
         Map<String, Object> details = new LinkedHashMap<>();
