@@ -12,6 +12,7 @@ import dev.ocpsummary.summary.RunIdentity;
 import dev.ocpsummary.summary.SharedResults;
 import dev.ocpsummary.summary.SummaryInputs;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,25 +32,27 @@ import org.slf4j.LoggerFactory;
  *
  * <p>What is persisted is the window's working set, not its hourly usage rows: the label reports as
  * they are, and the hourly pod rows reduced to one row per pod, node and day with the label texts of
- * each hour joined ({@link PodDays}), materialised in phase {@code read}, while the driver plans the rest of the summary from them (planning
- * takes it about a second); should the duplicate check drop copies, the plan is made again. Spark's compressed columnar
+ * each hour joined ({@link PodDays}), materialised in phase {@code read} while the driver plans the
+ * rest of the summary from them (planning takes it about a second). Spark's compressed columnar
  * cache of every hourly row cost more to build than the whole summary computed from it, and most of
  * the run's memory, while reading a few Parquet columns again is cheap: node capacity reads four
  * columns of the hourly pod rows, and the storage summary and its duplicate check read the storage
  * rows' columns they need, none of them once per day. The pod days also show, at the cost of a small
  * aggregation, that no two hourly pod rows share a key; only when they cannot does {@link
- * InputDuplicates} compare the hourly rows, and when it drops copies the pod days are computed again
- * from the copy-free rows. The intermediate results that several parts of the summary read (node
- * capacity, Pod rows, node roles: {@link SharedResults}) and the rest of the summary are persisted
- * too, so that each is computed once (phase {@code aggregate}); each is cached in at most one
- * partition per executor core, and the label rows in one, so that grouping them per hour or per node
- * needs no shuffle. The Pod rows, most of the summary, are computed first and copied,
- * on whichever executors hold them, into a per-run staging table with one connection and COPY per
+ * InputDuplicates} compare the hourly rows. That check runs on a thread of its own while the Pod rows
+ * are computed from the plan it most likely confirms; when it drops copies, the pod days and the plan
+ * are made again from the copy-free rows. The intermediate results that several parts of the summary
+ * read (node capacity, Pod rows, node roles: {@link SharedResults}) and the rest of the summary are
+ * persisted too, so that each is computed once (phase {@code aggregate}); each is cached in at most
+ * one partition per executor core, and the label rows in one, so that grouping them per hour or per
+ * node needs no shuffle. The Pod rows, most of the summary, are computed first and copied, on
+ * whichever executors hold them, into a per-run staging table with one connection and COPY per
  * partition (at most one per COPY stream). The swapping transaction, begun on a thread of its own
  * meanwhile, inserts them into the summary table while Spark computes the Storage and unallocated
- * rows (from the moment the Pod rows are counted, so also while they are copied), which follow through a second staging table into the same transaction, committed at the end
- * ({@link StagedSwap}, phase {@code write}). Nothing passes through the driver, so the mode works the same on a cluster master
- * as in local mode.
+ * rows (from the moment the Pod rows are counted, so also while they are copied), which follow
+ * through a second staging table into the same transaction, committed at the end ({@link
+ * StagedSwap}, phase {@code write}). Nothing passes through the driver, so the mode works the same on
+ * a cluster master as in local mode.
  *
  * <p>Memory: the pod days, the label rows and the intermediate results stay in storage memory until
  * the run ends (spilling to local disk with the default {@code MEMORY_AND_DISK}); the hourly rows
@@ -82,7 +85,8 @@ final class CacheMode {
   ModeOutcome run(
       WindowInputs inputs, InputDuplicates duplicates, LabelRules labels, RunIdentity identity, RunRequest request,
       UUID runId, PhaseClock clock) {
-    List<Dataset<Row>> persisted = new ArrayList<>();
+    // the duplicate check, on a thread of its own, adds the copy-free rows it persists
+    List<Dataset<Row>> persisted = Collections.synchronizedList(new ArrayList<>());
     SharedResults persistEach = rows -> persisted(rows, cores(), persisted);
     // In one partition, the label rows need no shuffle to be grouped per hour or per node: each use
     // of them (the labels of the hour of pods and volumes, node roles) is one small task.
@@ -122,9 +126,23 @@ final class CacheMode {
                 }
               });
       long podDayRows = read.podDayRows();
-      SummaryInputs checked =
-          clock.time("read", () -> duplicates.apply(window, windowPodDays, persistEach::share));
-      DailySummary.Parts summary = read.planned();
+      // the duplicate check, a few small jobs, runs beside the Pod rows it will most likely confirm
+      CompletableFuture<SummaryInputs> checking =
+          Background.supply(
+              "duplicate-check-" + runId, () -> duplicates.apply(window, windowPodDays, persistEach::share));
+      String aggregateGroup = groupPrefix + "cache-aggregate";
+      DailySummary.Parts planned = read.planned();
+      long plannedPodRows;
+      try {
+        plannedPodRows = clock.time("aggregate", () -> podRowCount(planned, aggregateGroup, podDayRows, runId));
+      } catch (RuntimeException | Error e) {
+        // the check adds to the persisted rows: it ends before they are unpersisted
+        checking.handle((checkedRows, failure) -> null).join();
+        throw e;
+      }
+      SummaryInputs checked = clock.time("read", () -> Background.await(checking));
+      DailySummary.Parts summary = planned;
+      long counted = plannedPodRows;
       if (checked.podUsage() != window.podUsage() || checked.storageUsage() != window.storageUsage()) {
         // copies were dropped: the plan, and the pod days when they were pod rows, summed them
         persisted.subList(plannedFrom, read.plannedUntil()).forEach(p -> p.unpersist(false));
@@ -133,19 +151,13 @@ final class CacheMode {
           windowPodDays.unpersist(false);
           podDays = persistEach.share(PodDays.of(checked));
         }
-        summary = summaryParts(checked, podDays, labels, identity, persistEach, persisted);
+        DailySummary.Parts replanned = summaryParts(checked, podDays, labels, identity, persistEach, persisted);
+        counted = clock.time("aggregate", () -> podRowCount(replanned, aggregateGroup, podDayRows, runId));
+        summary = replanned;
       }
+      long podRowCount = counted;
       Dataset<Row> podRows = summary.podRows();
       Dataset<Row> otherRows = summary.otherRows();
-      String aggregateGroup = groupPrefix + "cache-aggregate";
-      long podRowCount =
-          clock.time(
-              "aggregate",
-              () -> {
-                LOG.info("Run {}: phase aggregate: summarizing {} pod days", runId, podDayRows);
-                context.setJobGroup(aggregateGroup, "summarize the cached inputs: Pod rows", false);
-                return podRows.count();
-              });
       try (StagedSwap swap = new StagedSwap(context, database, lockWait, request, runId, groupPrefix + "cache-write")) {
         // the Storage and unallocated rows are computed while the Pod rows are copied and inserted
         CompletableFuture<Long> countingOtherRows =
@@ -179,6 +191,13 @@ final class CacheMode {
         p.unpersist(true);
       }
     }
+  }
+
+  /** Computes (and so persists) the Pod rows of {@code summary} and returns their number. */
+  private long podRowCount(DailySummary.Parts summary, String aggregateGroup, long podDayRows, UUID runId) {
+    LOG.info("Run {}: phase aggregate: summarizing {} pod days", runId, podDayRows);
+    context.setJobGroup(aggregateGroup, "summarize the cached inputs: Pod rows", false);
+    return summary.podRows().count();
   }
 
   /** The pod day count of phase read, and the summary planned meanwhile (persisted up to an index of the list). */
