@@ -110,12 +110,8 @@ final class CacheMode {
                 LOG.info("Run {}: phase read: caching label rows and the window's pod rows as pod days", runId);
                 // the pod days read the cached label rows, so this fills every cache of the phase
                 CompletableFuture<Long> podDayCount =
-                    Background.supply(
-                        "cache-read-" + runId,
-                        () -> {
-                          context.setJobGroup(readGroup, "read and cache the window's inputs", false);
-                          return windowPodDays.count();
-                        });
+                    countInBackground(
+                        "cache-read-" + runId, readGroup, "read and cache the window's inputs", windowPodDays);
                 try {
                   // planning the summary keeps the driver busy for a second, while the executors read
                   DailySummary.Parts planned = summaryParts(window, windowPodDays, labels, identity, persistEach, persisted);
@@ -132,9 +128,9 @@ final class CacheMode {
               "duplicate-check-" + runId, () -> duplicates.apply(window, windowPodDays, persistEach::share));
       String aggregateGroup = groupPrefix + "cache-aggregate";
       DailySummary.Parts planned = read.planned();
-      long plannedPodRows;
+      long counted;
       try {
-        plannedPodRows = clock.time("aggregate", () -> podRowCount(planned, aggregateGroup, podDayRows, runId));
+        counted = clock.time("aggregate", () -> podRowCount(planned, aggregateGroup, podDayRows, runId));
       } catch (RuntimeException | Error e) {
         // the check adds to the persisted rows: it ends before they are unpersisted
         checking.handle((checkedRows, failure) -> null).join();
@@ -142,7 +138,6 @@ final class CacheMode {
       }
       SummaryInputs checked = clock.time("read", () -> Background.await(checking));
       DailySummary.Parts summary = planned;
-      long counted = plannedPodRows;
       if (checked.podUsage() != window.podUsage() || checked.storageUsage() != window.storageUsage()) {
         // copies were dropped: the plan, and the pod days when they were pod rows, summed them
         persisted.subList(plannedFrom, read.plannedUntil()).forEach(p -> p.unpersist(false));
@@ -161,12 +156,9 @@ final class CacheMode {
       try (StagedSwap swap = new StagedSwap(context, database, lockWait, request, runId, groupPrefix + "cache-write")) {
         // the Storage and unallocated rows are computed while the Pod rows are copied and inserted
         CompletableFuture<Long> countingOtherRows =
-            Background.supply(
-                "cache-aggregate-" + runId,
-                () -> {
-                  context.setJobGroup(aggregateGroup, "summarize the cached inputs: Storage and unallocated rows", false);
-                  return otherRows.count();
-                });
+            countInBackground(
+                "cache-aggregate-" + runId, aggregateGroup, "summarize the cached inputs: Storage and unallocated rows",
+                otherRows);
         try {
           clock.time("write", () -> swap.stage(podRows.coalesce(copyStreams()), podRowCount));
         } catch (RuntimeException | Error e) {
@@ -191,6 +183,17 @@ final class CacheMode {
         p.unpersist(true);
       }
     }
+  }
+
+  /** Counts (and so computes and persists) {@code rows} on a thread of its own, its jobs in {@code jobGroup}. */
+  private CompletableFuture<Long> countInBackground(
+      String threadName, String jobGroup, String description, Dataset<Row> rows) {
+    return Background.supply(
+        threadName,
+        () -> {
+          context.setJobGroup(jobGroup, description, false);
+          return rows.count();
+        });
   }
 
   /** Computes (and so persists) the Pod rows of {@code summary} and returns their number. */
